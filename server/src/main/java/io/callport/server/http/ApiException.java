@@ -1,0 +1,65 @@
+package io.callport.server.http;
+
+import java.util.Map;
+
+/**
+ * A request that cannot be served, with the HTTP status, a stable machine-readable code and a sentence for people.
+ * {@link ErrorMapping} turns it into {@code {"error": code, "message": message}}.
+ */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final Map<String, String> headers;
+
+    public ApiException(int status, String code, String message, Map<String, String> headers) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.headers = Map.copyOf(headers);
+    }
+
+    public ApiException(int status, String code, String message) {
+        this(status, code, message, Map.of());
+    }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(400, "bad_request", message);
+    }
+
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, "unauthorized", message, Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, "forbidden", message);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(404, "not_found", message);
+    }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(409, "conflict", message);
+    }
+
+    public static ApiException payloadTooLarge(String message) {
+        return new ApiException(413, "payload_too_large", message);
+    }
+
+    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        return new ApiException(429, "too_many_requests", message,
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

@@ -1,0 +1,78 @@
+package io.callport.server.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import io.callport.server.store.DuplicateException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become HTTP responses: {@code {"error": code, "message": ...}} and a status. */
+final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static void addTo(RoutesConfig routes) {
+        routes.exception(Exception.class, ErrorMapping::handle);
+    }
+
+    private static void handle(Exception e, Context ctx) {
+        switch (e) {
+            case ApiException api -> {
+                api.headers().forEach(ctx::header);
+                respond(ctx, api.status(), api.code(), api.getMessage());
+            }
+            case HttpResponseException http -> respond(ctx, http.getStatus(), codeFor(http.getStatus()),
+                    http.getMessage());
+            case ValidationException validation -> respond(ctx, 400, "bad_request",
+                    "Invalid parameter: " + validation.getErrors().keySet());
+            case DuplicateException duplicate -> respond(ctx, 409, "conflict", duplicate.getMessage());
+            default -> {
+                JacksonException json = jsonCause(e);
+                if (json != null) {
+                    respond(ctx, 400, "invalid_json", "The request body is not valid JSON for this request: "
+                            + json.getOriginalMessage());
+                } else {
+                    String incident = UUID.randomUUID().toString();
+                    LOG.atError().addKeyValue("incident", incident).addKeyValue("route", Routes.template(ctx))
+                            .setCause(e).log("request failed");
+                    respond(ctx, 500, "internal_error",
+                            "The server failed to handle this request; quote incident " + incident + ".");
+                }
+            }
+        }
+    }
+
+    private static void respond(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(new ErrorBody(code, message));
+    }
+
+    private static JacksonException jsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            default -> status >= 500 ? "internal_error" : "http_" + status;
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package io.callport.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.callport.server.config.JdbcUrls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A pooled connection to SQLite (embedded default) or PostgreSQL, with transaction helpers. */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** How long SQLite waits for another writer before giving up. */
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+    }
+
+    public static Database open(String url, String user, String password) {
+        Dialect dialect = Dialect.of(url);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setPoolName("callport-db");
+        if (user != null) {
+            hikari.setUsername(user);
+        }
+        if (password != null) {
+            hikari.setPassword(password);
+        }
+        if (dialect == Dialect.SQLITE) {
+            createParentFolder(url);
+            hikari.setDriverClassName("org.sqlite.JDBC");
+            hikari.addDataSourceProperty("journal_mode", "WAL");
+            hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+            hikari.addDataSourceProperty("foreign_keys", "true");
+            // writers take the lock when the transaction begins, so busy_timeout applies instead of a deadlock error
+            hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            hikari.setMaximumPoolSize(4);
+        } else {
+            hikari.setDriverClassName("org.postgresql.Driver");
+            hikari.setMaximumPoolSize(10);
+        }
+        try {
+            HikariDataSource pool = new HikariDataSource(hikari);
+            LOG.atInfo().addKeyValue("dialect", dialect).addKeyValue("url", JdbcUrls.redact(url))
+                    .log("database opened");
+            return new Database(pool, dialect);
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot open the database at " + JdbcUrls.redact(url) + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} with auto-commit on; for reads and single statements. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** True when a connection can be taken and answers within two seconds. */
+    public boolean isHealthy() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!pool.isClosed()) {
+            pool.close();
+            LOG.atInfo().addKeyValue("dialect", dialect).log("database closed");
+        }
+    }
+
+    private RuntimeException translate(SQLException e) {
+        if (dialect.isConstraintViolation(e)) {
+            return new DuplicateException(e.getMessage());
+        }
+        return new StoreException("Database error: " + e.getMessage(), e);
+    }
+
+    private static void createParentFolder(String url) {
+        Path file = Path.of(url.substring("jdbc:sqlite:".length()));
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot create the folder for the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
