@@ -6,6 +6,7 @@ import io.callport.server.http.HttpApi;
 import io.callport.server.http.RouteGroup;
 import io.callport.server.store.Database;
 import io.callport.server.store.MigrationRunner;
+import io.callport.server.store.Store;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class CallportServer implements AutoCloseable {
         try {
             database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
             new MigrationRunner(database).migrate();
-            context = new ServerContext(config, database, clock);
+            context = new ServerContext(config, database, Store.on(database, clock), clock);
 
             List<RouteGroup> routeGroups = new ArrayList<>(List.of(new HealthRoutes(database)));
             List<ManagedComponent> components = new ArrayList<>();

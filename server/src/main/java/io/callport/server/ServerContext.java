@@ -2,8 +2,9 @@ package io.callport.server;
 
 import io.callport.server.config.ServerConfig;
 import io.callport.server.store.Database;
+import io.callport.server.store.Store;
 import java.time.Clock;
 
 /** What the server's parts share while it runs. */
-public record ServerContext(ServerConfig config, Database database, Clock clock) {
+public record ServerContext(ServerConfig config, Database database, Store store, Clock clock) {
 }

@@ -1,0 +1,71 @@
+package io.callport.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The few JDBC moves the repositories repeat: bind parameters, map rows, read nullable columns. */
+final class Sql {
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        }
+    }
+
+    static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        List<T> rows = list(connection, sql, mapper, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Binds Java values the way the schema stores them: instants as epoch milliseconds, enums by name. */
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            int index = i + 1;
+            switch (parameters[i]) {
+                case null -> statement.setNull(index, Types.NULL);
+                case Instant instant -> statement.setLong(index, instant.toEpochMilli());
+                case Enum<?> constant -> statement.setString(index, constant.name());
+                case Boolean flag -> statement.setBoolean(index, flag);
+                case Integer number -> statement.setInt(index, number);
+                case Long number -> statement.setLong(index, number);
+                case String text -> statement.setString(index, text);
+                default -> throw new IllegalArgumentException("Cannot bind " + parameters[i].getClass());
+            }
+        }
+        return statement;
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

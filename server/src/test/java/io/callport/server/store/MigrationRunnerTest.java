@@ -1,0 +1,53 @@
+package io.callport.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+
+class MigrationRunnerTest {
+
+    @OnEachDatabase
+    void migratingAnUpToDateDatabaseAppliesNothing(Database database) {
+        MigrationRunner runner = new MigrationRunner(database);
+
+        assertThat(runner.currentVersion()).isEqualTo(runner.load().getLast().version());
+        assertThat(runner.migrate()).isZero();
+    }
+
+    @OnEachDatabase
+    void aFailingMigrationIsRolledBackWholeAndLaterOnesWait(Database database) {
+        MigrationRunner runner = new MigrationRunner(database, "db/migration-test");
+        // V1 is already applied by the real migrations; V2 is new and fine; V3 fails on its second statement
+
+        assertThatThrownBy(runner::migrate).hasMessageContaining("Migration V3 failed at: INSERT INTO no_such_table");
+
+        assertThat(runner.currentVersion()).isEqualTo(2);
+        assertThat(tableExists(database, "migration_probe")).isTrue();
+        assertThat(tableExists(database, "half_done")).as("V3's first statement was rolled back").isFalse();
+    }
+
+    @Test
+    void statementsEndAtASemicolonAtLineEndAndCommentsAreSkipped() {
+        String sql = """
+                -- a comment; with a semicolon
+                CREATE TABLE a (
+                    x TEXT DEFAULT 'a;b'
+                );
+
+                INSERT INTO a VALUES ('1');
+                """;
+
+        assertThat(MigrationRunner.statements(sql)).containsExactly(
+                "CREATE TABLE a (\n    x TEXT DEFAULT 'a;b'\n)", "INSERT INTO a VALUES ('1')");
+    }
+
+    private static boolean tableExists(Database database, String table) {
+        return database.read(c -> {
+            try (ResultSet rows = c.getMetaData().getTables(null, c.getSchema(), table, null)) {
+                return rows.next();
+            }
+        });
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE migration_probe (x TEXT);
