@@ -60,12 +60,12 @@ public final class MappingJson {
     }
 
     /** Jackson wraps our own constructor checks; their message is the one a person needs. */
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
+    private static String rootMessage(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException) {
+                return cause.getMessage();
+            }
         }
-        return cause instanceof IllegalArgumentException ? cause.getMessage()
-                : ((JsonProcessingException) e).getOriginalMessage();
+        return e.getOriginalMessage();
     }
 }
