@@ -25,16 +25,17 @@ public final class BatchValidator {
     }
 
     public ValidationReport validate(Batch batch) throws IOException {
-        return validate(batch, new IssueCollector());
+        return validate(batch, new IssueCollector(), ValidationProgress.NONE);
     }
 
-    public ValidationReport validate(Batch batch, IssueCollector issues) throws IOException {
+    public ValidationReport validate(Batch batch, IssueCollector issues, ValidationProgress progress)
+            throws IOException {
         BatchRecordings recordings = batch.recordingsKnown()
                 ? new BatchRecordings(batch.recordings().stream().map(BatchFile::name).toList()) : null;
         RecordChecker checker = new RecordChecker(mapping, clock, recordings);
         MetadataFileValidator metadataValidator = new MetadataFileValidator(mapping, checker);
         for (BatchFile file : batch.metadataFiles()) {
-            try (InputStream content = Files.newInputStream(file.path())) {
+            try (InputStream content = new ProgressInputStream(Files.newInputStream(file.path()), progress)) {
                 metadataValidator.validate(file.name(), content, issues);
             }
         }

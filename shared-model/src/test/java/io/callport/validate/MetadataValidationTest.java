@@ -243,7 +243,7 @@ class MetadataValidationTest {
     }
 
     private ValidationReport validate(FieldMapping mapping, Path csv, List<BatchFile> recordings) throws IOException {
-        Batch batch = new Batch(List.of(BatchFile.of(csv)), recordings == null ? List.of() : recordings,
+        Batch batch = new Batch(List.of(BatchFile.of(csv)), recordings == null ? List.of() : recordings, List.of(),
                 recordings != null);
         return new BatchValidator(mapping, CLOCK).validate(batch);
     }
