@@ -3,7 +3,6 @@ package io.callport.validate;
 import io.callport.csv.CsvRow;
 import io.callport.csv.CsvRowSource;
 import io.callport.csv.CsvSyntaxException;
-import io.callport.csv.FastCsvRowSource;
 import io.callport.mapping.ColumnReference;
 import io.callport.mapping.CsvDialect;
 import io.callport.mapping.FieldMapping;
@@ -34,10 +33,6 @@ final class MetadataFileValidator {
         this.mapping = mapping;
         this.checker = checker;
         this.rowSources = rowSources;
-    }
-
-    MetadataFileValidator(FieldMapping mapping, RecordChecker checker) {
-        this(mapping, checker, FastCsvRowSource::open);
     }
 
     /** Validates the file and returns how many data rows it has. */
