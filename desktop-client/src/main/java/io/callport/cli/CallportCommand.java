@@ -1,10 +1,28 @@
 package io.callport.cli;
 
-public final class CallportCommand {
-    private CallportCommand() {
-    }
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-    public static int run(String[] args) {
-        return 2;
+/** The command line of callport-uploader.jar: one subcommand per task, exit status by the rules in the README. */
+@Command(name = "callport", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Callport Uploader: check and send call recordings with their metadata.",
+        subcommands = {ValidateCommand.class, DetectCommand.class})
+public final class CallportCommand {
+    /** No errors. */
+    public static final int OK = 0;
+    /** The input has errors. */
+    public static final int INVALID = 1;
+    /** The command was used wrongly or an input could not be read. */
+    public static final int USAGE = 2;
+
+    public static int run(String... args) {
+        return new CommandLine(new CallportCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(exception -> USAGE)
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    commandLine.getErr().println("callport: " + exception.getMessage());
+                    return USAGE;
+                })
+                .execute(args);
     }
 }

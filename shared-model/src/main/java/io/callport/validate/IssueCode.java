@@ -16,6 +16,7 @@ public enum IssueCode {
     ROW_TOO_FEW_CELLS(Severity.ERROR, "A row has fewer cells than the header."),
     ROW_TOO_MANY_CELLS(Severity.ERROR, "A row has more cells than the header."),
     QUOTE_UNCLOSED(Severity.ERROR, "A quoted cell is never closed, so the rest of the file would be read as one cell."),
+    CELL_TOO_LONG(Severity.ERROR, "A cell is longer than any real metadata value (over a million characters)."),
     FILE_SPLIT(Severity.INFO, "The file has more rows than the server processes at once; it will be split."),
     // values in a row
     VALUE_REQUIRED(Severity.ERROR, "A required value is empty."),

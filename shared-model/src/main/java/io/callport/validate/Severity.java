@@ -4,6 +4,7 @@ package io.callport.validate;
 public enum Severity {
     ERROR, WARNING, INFO;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

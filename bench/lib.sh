@@ -1,0 +1,31 @@
+# Shared by the bench scripts: JDK 25, the project built, and a module's test classpath.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${BENCH_OUT:-$ROOT/bench-out}"
+mkdir -p "$OUT"
+for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-*; do
+  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -q '"25'; then
+    export JAVA_HOME="$candidate" PATH="$candidate/bin:$PATH"
+    break
+  fi
+done
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+
+# test_classpath MODULE: compiles MODULE (and what it needs) with its tests and prints its test classpath.
+test_classpath() {
+  local module=$1
+  (cd "$ROOT" && mvn -B -ntp -q -pl "$module" -am test-compile -DskipTests >&2 &&
+    mvn -B -ntp -q -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$OUT/$module.classpath" >&2)
+  echo "$ROOT/$module/target/test-classes:$ROOT/$module/target/classes:$(cat "$OUT/$module.classpath")"
+}
+
+# seconds COMMAND...: wall-clock seconds of one run, best of $REPEAT (default 3).
+seconds() {
+  local best="" t
+  for _ in $(seq "${REPEAT:-3}"); do
+    t=$( { TIMEFORMAT=%R; time "$@" >/dev/null 2>&1; } 2>&1 )
+    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+  done
+  echo "$best"
+}

@@ -1,0 +1,39 @@
+package io.callport.validate;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The recordings of a batch by file name, and which of them some metadata names, so that rows naming a missing
+ * recording and recordings no row names can both be reported.
+ */
+public final class BatchRecordings {
+    private final Map<String, Boolean> referencedByName = new LinkedHashMap<>();
+
+    public BatchRecordings(Collection<String> fileNames) {
+        fileNames.forEach(name -> referencedByName.put(fileNameOf(name), false));
+    }
+
+    /** Marks the recording a metadata value names; false when the batch has no such recording. */
+    public boolean reference(String nameOrPath) {
+        return referencedByName.replace(fileNameOf(nameOrPath), true) != null;
+    }
+
+    public boolean isEmpty() {
+        return referencedByName.isEmpty();
+    }
+
+    public List<String> unreferenced() {
+        return referencedByName.entrySet().stream().filter(entry -> !entry.getValue()).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Metadata may name a recording by a path ("sftp/path/to/call.mp3"); the batch knows it by its name. */
+    static String fileNameOf(String nameOrPath) {
+        String trimmed = nameOrPath.strip();
+        int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+        return trimmed.substring(slash + 1);
+    }
+}
