@@ -72,6 +72,14 @@ CREATE TABLE field_mappings (
     PRIMARY KEY (campaign_id, version)
 );
 
+-- the last sample CSV uploaded for a campaign's mapping; saved mappings are checked against its columns
+CREATE TABLE mapping_samples (
+    campaign_id TEXT PRIMARY KEY REFERENCES campaigns (id),
+    header_json TEXT NOT NULL,
+    has_header BOOLEAN NOT NULL,
+    uploaded_at BIGINT NOT NULL
+);
+
 -- third-party user mappings: an external agent id and/or an email lead to one agent
 CREATE TABLE agents (
     id TEXT PRIMARY KEY,

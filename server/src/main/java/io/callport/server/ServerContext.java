@@ -6,5 +6,5 @@ import io.callport.server.store.Store;
 import java.time.Clock;
 
 /** What the server's parts share while it runs. */
-public record ServerContext(ServerConfig config, Database database, Store store, Clock clock) {
+public record ServerContext(ServerConfig config, Database database, Store store, Clock clock, ListeningPorts ports) {
 }

@@ -20,6 +20,18 @@ public final class ServerMain {
         }
     }
 
+    /** The one time the owner key is shown; stdout carries it, the logs on stderr never do. */
+    private static void printInitialOwnerKey(PrintStream out, String key, CallportServer server) {
+        out.println("Callport is running at http://" + server.config().bind() + ":" + server.httpPort() + "/");
+        out.println("This is a new server. Its owner API key, shown only now, is:");
+        out.println();
+        out.println("    " + key);
+        out.println();
+        out.println("It is also in " + server.config().initialOwnerKeyPath()
+                + " (readable by you only). Store it safely, then delete that file.");
+        out.flush();
+    }
+
     /** Starts the server and returns 0 with it running, or prints what went wrong and returns an exit code. */
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         LaunchCommand command;
@@ -47,6 +59,7 @@ public final class ServerMain {
                     return 1;
                 }
                 Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "callport-shutdown"));
+                server.initialOwnerKey().ifPresent(key -> printInitialOwnerKey(out, key, server));
                 return 0;
             }
         }

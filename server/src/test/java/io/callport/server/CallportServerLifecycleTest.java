@@ -66,7 +66,8 @@ class CallportServerLifecycleTest {
         int port = server.httpPort();
 
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow"))
+                        .header("Authorization", "Bearer " + server.initialOwnerKey().orElseThrow()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(requestArrived.await(10, TimeUnit.SECONDS)).isTrue();
         server.stop();

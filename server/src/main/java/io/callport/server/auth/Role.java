@@ -12,6 +12,7 @@ import static io.callport.server.auth.Permission.VIEW_CAMPAIGNS;
 import static io.callport.server.auth.Permission.VIEW_OWN_CALLS;
 
 import io.callport.server.store.InvalidValueException;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -41,7 +42,7 @@ public enum Role {
     private final Set<Permission> permissions;
 
     Role(Set<Permission> permissions) {
-        this.permissions = Set.copyOf(permissions);
+        this.permissions = Collections.unmodifiableSet(EnumSet.copyOf(permissions));
     }
 
     public Set<Permission> permissions() {

@@ -1,7 +1,11 @@
 package io.callport.server.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.callport.server.auth.AccessDeniedException;
+import io.callport.server.auth.AuthenticationException;
+import io.callport.server.auth.TooManyFailuresException;
 import io.callport.server.store.DuplicateException;
+import io.callport.server.store.InvalidValueException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -32,6 +36,16 @@ final class ErrorMapping {
             case ValidationException validation -> respond(ctx, 400, "bad_request",
                     "Invalid parameter: " + validation.getErrors().keySet());
             case DuplicateException duplicate -> respond(ctx, 409, "conflict", duplicate.getMessage());
+            case InvalidValueException invalid -> respond(ctx, 400, "bad_request", invalid.getMessage());
+            case AuthenticationException unauthenticated -> {
+                ctx.header("WWW-Authenticate", "Bearer");
+                respond(ctx, 401, "unauthorized", unauthenticated.getMessage());
+            }
+            case AccessDeniedException denied -> respond(ctx, 403, "forbidden", denied.getMessage());
+            case TooManyFailuresException limited -> {
+                ctx.header("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+                respond(ctx, 429, "too_many_requests", limited.getMessage());
+            }
             default -> {
                 JacksonException json = jsonCause(e);
                 if (json != null) {

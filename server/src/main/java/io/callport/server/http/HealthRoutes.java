@@ -5,6 +5,7 @@ import io.callport.server.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code GET /health}: answers without a key; 503 when the database does not respond. */
 public final class HealthRoutes implements RouteGroup {
@@ -18,6 +19,11 @@ public final class HealthRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/health", this::health);
+    }
+
+    @Override
+    public Optional<String> openApiResource() {
+        return Optional.of("/io/callport/server/http/openapi/operations.json");
     }
 
     private void health(Context ctx) {

@@ -1,31 +1,79 @@
 package io.callport.server.http;
 
+import io.callport.server.auth.ApiKeyAuthenticator;
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /** Builds the Javalin application from route groups, with the server-wide HTTP behaviour in one place. */
 public final class HttpApi {
     /** How long a stopping server waits for requests in flight before closing their connections. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** Largest JSON body read into memory; CSV and media bodies are streamed with their own limits. */
+    public static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-    private HttpApi() {
+    private final Javalin javalin;
+    private final List<String> operations;
+
+    private HttpApi(Javalin javalin, List<String> operations) {
+        this.javalin = javalin;
+        this.operations = operations;
     }
 
-    public static Javalin create(List<RouteGroup> groups) {
-        return Javalin.create(config -> {
+    /**
+     * @param authenticator runs before every request; it lets public paths through
+     * @param metrics       records every request by route template and status
+     */
+    public static HttpApi create(ApiKeyAuthenticator authenticator, HttpMetrics metrics, List<RouteGroup> groups) {
+        List<String> operations = Collections.synchronizedList(new ArrayList<>());
+        Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(JsonMappers.api(), true));
             config.jetty.modifyServer(server -> {
                 // stop() first refuses new requests, then waits for those in flight to finish
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_GRACE.toMillis());
             });
-            config.requestLogger.http(RequestLog::log);
+            config.events.handlerAdded(handler -> {
+                if (!handler.getHttpMethod().isHttpMethod()) {
+                    return;
+                }
+                operations.add(handler.getHttpMethod().name().toUpperCase(Locale.ROOT) + " " + handler.getPath());
+            });
+            config.requestLogger.http((ctx, millis) -> {
+                metrics.record(ctx.method().name(), Routes.template(ctx), ctx.statusCode(), millis / 1000.0);
+                RequestLog.log(ctx, millis);
+            });
             ErrorMapping.addTo(config.routes);
+            config.routes.before(authenticator);
             groups.forEach(group -> group.addTo(config.routes));
         });
+        return new HttpApi(javalin, operations);
+    }
+
+    public HttpApi start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Every registered route as {@code "GET /api/v1/campaigns"}. */
+    public List<String> operations() {
+        return List.copyOf(operations);
     }
 }

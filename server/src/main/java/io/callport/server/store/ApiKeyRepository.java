@@ -57,6 +57,11 @@ public final class ApiKeyRepository {
         });
     }
 
+    /** True when the server has no API key at all, in any organisation: the first start. */
+    public boolean noneExist() {
+        return database.read(c -> Sql.one(c, "SELECT 1 FROM api_keys LIMIT 1", row -> true).isEmpty());
+    }
+
     public void recordUse(String id, Instant when) {
         database.transaction(c -> Sql.update(c, "UPDATE api_keys SET last_used_at = ? WHERE id = ?", when, id));
     }

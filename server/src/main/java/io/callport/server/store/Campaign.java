@@ -5,8 +5,4 @@ import java.time.Instant;
 /** A stream of calls with its own SFTP folder, mapping and retention. */
 public record Campaign(String id, String orgId, String name, String folder, boolean csvRequired,
                        int batchWindowSeconds, Retention retention, Instant createdAt, Instant updatedAt) {
-
-    public CampaignSettings settings() {
-        return new CampaignSettings(name, folder, csvRequired, batchWindowSeconds, retention);
-    }
 }

@@ -1,5 +1,8 @@
 package io.callport.server.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,6 +12,7 @@ import java.util.Optional;
 /** Every mapping a campaign ever had, numbered from 1; the highest number is the one in force. */
 public final class FieldMappingRepository {
     private static final String COLUMNS = "campaign_id, version, mapping_json, created_at";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
     private final Clock clock;
@@ -44,6 +48,40 @@ public final class FieldMappingRepository {
     public List<FieldMappingVersion> versions(String campaignId) {
         return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM field_mappings WHERE campaign_id = ? "
                 + "ORDER BY version DESC", FieldMappingRepository::map, campaignId));
+    }
+
+    /** Keeps the columns of a campaign's sample file, replacing the previous sample's. */
+    public MappingSample saveSample(String campaignId, List<String> header, boolean hasHeader) {
+        MappingSample sample = new MappingSample(campaignId, header, hasHeader, clock.instant());
+        database.transaction(c -> {
+            Sql.update(c, "DELETE FROM mapping_samples WHERE campaign_id = ?", campaignId);
+            return Sql.update(c, "INSERT INTO mapping_samples (campaign_id, header_json, has_header, uploaded_at) "
+                    + "VALUES (?, ?, ?, ?)", campaignId, toJson(sample.header()), hasHeader, sample.uploadedAt());
+        });
+        return sample;
+    }
+
+    public Optional<MappingSample> sample(String campaignId) {
+        return database.read(c -> Sql.one(c, "SELECT campaign_id, header_json, has_header, uploaded_at "
+                + "FROM mapping_samples WHERE campaign_id = ?", row -> new MappingSample(row.getString("campaign_id"),
+                fromJson(row.getString("header_json")), row.getBoolean("has_header"),
+                Sql.instant(row, "uploaded_at")), campaignId));
+    }
+
+    private static String toJson(List<String> header) {
+        try {
+            return JSON.writeValueAsString(header);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of strings always serialises", e);
+        }
+    }
+
+    private static List<String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new StoreException("A stored sample header is not a JSON list: " + json, e);
+        }
     }
 
     private static FieldMappingVersion map(ResultSet row) throws SQLException {

@@ -43,6 +43,11 @@ public final class SshKeyRepository {
                 + "ORDER BY created_at, id", SshKeyRepository::map, orgId));
     }
 
+    public Optional<SshKeyRecord> find(String orgId, String id) {
+        return database.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM ssh_keys WHERE org_id = ? AND id = ?",
+                SshKeyRepository::map, orgId, id));
+    }
+
     /** Removes a key of the organisation, closing its SFTP account; false when there is no such key. */
     public boolean delete(String orgId, String id) {
         return database.transaction(c -> Sql.update(c, "DELETE FROM ssh_keys WHERE org_id = ? AND id = ?", orgId, id))
