@@ -65,6 +65,9 @@ final class AgentCsvImport {
                 importRow(records.next(), header);
             }
         } catch (CsvParseException e) {
+            if (ErrorMapping.cause(e, BodyTooLargeException.class) != null) {
+                throw e;
+            }
             error(Issue.ofFile(IssueCode.QUOTE_UNCLOSED, FILE_NAME, "The file could not be read to the end: "
                     + e.getMessage() + " Rows before this point were imported."));
         } catch (IOException e) {

@@ -26,29 +26,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "bad_request", message);
     }
 
-    public static ApiException unauthorized(String message) {
-        return new ApiException(401, "unauthorized", message, Map.of("WWW-Authenticate", "Bearer"));
-    }
-
-    public static ApiException forbidden(String message) {
-        return new ApiException(403, "forbidden", message);
-    }
-
     public static ApiException notFound(String message) {
         return new ApiException(404, "not_found", message);
     }
 
-    public static ApiException conflict(String message) {
-        return new ApiException(409, "conflict", message);
-    }
-
     public static ApiException payloadTooLarge(String message) {
         return new ApiException(413, "payload_too_large", message);
-    }
-
-    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
-        return new ApiException(429, "too_many_requests", message,
-                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
     public int status() {

@@ -7,7 +7,8 @@ import java.io.InputStream;
 
 /**
  * A request body read as a stream with a size limit enforced while reading, so a body is never held whole in
- * memory and an oversized one fails as soon as it passes the limit (413), whatever Content-Length claimed.
+ * memory and an oversized one fails as soon as it passes the limit with {@link BodyTooLargeException} (413),
+ * whatever Content-Length claimed.
  */
 public final class BoundedBody extends FilterInputStream {
     private final long limit;
@@ -24,7 +25,7 @@ public final class BoundedBody extends FilterInputStream {
     public static InputStream of(Context ctx, long limit, String what) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
-            throw tooLarge(limit, what);
+            throw ApiException.payloadTooLarge(tooLargeMessage(limit, what));
         }
         return new BoundedBody(ctx.bodyInputStream(), limit, what);
     }
@@ -54,15 +55,14 @@ public final class BoundedBody extends FilterInputStream {
         return skipped;
     }
 
-    private void counted(long bytes) {
+    private void counted(long bytes) throws BodyTooLargeException {
         count += bytes;
         if (count > limit) {
-            throw tooLarge(limit, what);
+            throw new BodyTooLargeException(tooLargeMessage(limit, what));
         }
     }
 
-    private static ApiException tooLarge(long limit, String what) {
-        return ApiException.payloadTooLarge("The " + what + " is larger than the limit of " + limit / (1024 * 1024)
-                + " MB.");
+    private static String tooLargeMessage(long limit, String what) {
+        return "The " + what + " is larger than the limit of " + limit / (1024 * 1024) + " MB.";
     }
 }

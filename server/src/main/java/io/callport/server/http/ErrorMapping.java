@@ -23,6 +23,8 @@ final class ErrorMapping {
 
     static void addTo(RoutesConfig routes) {
         routes.exception(Exception.class, ErrorMapping::handle);
+        // Javalin answers its own HTTP exceptions (no route, 405, body too large) unless told otherwise
+        routes.exception(HttpResponseException.class, ErrorMapping::handle);
     }
 
     private static void handle(Exception e, Context ctx) {
@@ -47,8 +49,11 @@ final class ErrorMapping {
                 respond(ctx, 429, "too_many_requests", limited.getMessage());
             }
             default -> {
-                JacksonException json = jsonCause(e);
-                if (json != null) {
+                JacksonException json = cause(e, JacksonException.class);
+                BodyTooLargeException tooLarge = cause(e, BodyTooLargeException.class);
+                if (tooLarge != null) {
+                    respond(ctx, 413, "payload_too_large", tooLarge.getMessage());
+                } else if (json != null) {
                     respond(ctx, 400, "invalid_json", "The request body is not valid JSON for this request: "
                             + json.getOriginalMessage());
                 } else {
@@ -66,10 +71,11 @@ final class ErrorMapping {
         ctx.status(status).json(new ErrorBody(code, message));
     }
 
-    private static JacksonException jsonCause(Throwable e) {
+    /** The first exception of {@code type} in the cause chain: parsers wrap what the body stream threw. */
+    static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JacksonException json) {
-                return json;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

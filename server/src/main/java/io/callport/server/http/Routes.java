@@ -5,19 +5,22 @@ import io.javalin.router.Endpoint;
 
 /** Helpers shared by route groups. */
 final class Routes {
-    /** Label for requests that matched no route, so unknown paths cannot blow up metric cardinality. */
-    static final String UNMATCHED = "unmatched";
+    /**
+     * Label for requests that never reached a route handler: refused before routing (no key, rate limited) or
+     * matching no route. It keeps unknown paths from blowing up metric cardinality.
+     */
+    static final String UNROUTED = "unrouted";
 
     private Routes() {
     }
 
-    /** The matched route's path template ({@code /api/v1/campaigns/{id}}), never the raw path. */
+    /** The route's path template ({@code /api/v1/campaigns/{id}}), never the raw path. */
     static String template(Context ctx) {
         try {
             Endpoint endpoint = ctx.endpoint();
-            return endpoint == null ? UNMATCHED : endpoint.path;
+            return endpoint == null || !endpoint.method.isHttpMethod() ? UNROUTED : endpoint.path;
         } catch (RuntimeException e) {
-            return UNMATCHED;
+            return UNROUTED;
         }
     }
 }
