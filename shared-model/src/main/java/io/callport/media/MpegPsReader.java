@@ -71,7 +71,7 @@ final class MpegPsReader implements ContainerReader {
                 firstScr = packet.timestamp();
             } else if (packet.streamId() == SYSTEM_HEADER) {
                 hasVideo |= systemHeaderListsVideo(source.readAt(at, packet.length()));
-            } else if (packet.isAudio()) {
+            } else if (packet.isAudio() && packet.length() > packet.payloadOffset()) {
                 byte[] payload = source.readAt(at + packet.payloadOffset(),
                         Math.min(PAYLOAD_PEEK_BYTES, packet.length() - packet.payloadOffset()));
                 frame = firstFrame(payload);
