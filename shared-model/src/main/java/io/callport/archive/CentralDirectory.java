@@ -24,6 +24,7 @@ record CentralDirectory(long start, long declaredEntries, boolean zip64, long en
     private static final int END_SIGNATURE = 0x06054b50;
     private static final int END_LENGTH = 22;
     private static final int MAX_COMMENT_LENGTH = 0xFFFF;
+    private static final int SHORT_COMMENT_LENGTH = 1024;
     private static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
     private static final int ZIP64_LOCATOR_LENGTH = 20;
     private static final int ZIP64_END_SIGNATURE = 0x06064b50;
@@ -68,9 +69,15 @@ record CentralDirectory(long start, long declaredEntries, boolean zip64, long en
         return entries == declaredEntries || !zip64 && (entries & 0xFFFF) == declaredEntries;
     }
 
+    /** The end record is the last one in the file, before a comment of up to 64 KB; most zips have none. */
     private static Optional<Location> locate(SeekableByteChannel zip) throws IOException {
+        Optional<Location> nearTheEnd = locateWithin(zip, END_LENGTH + SHORT_COMMENT_LENGTH);
+        return nearTheEnd.isPresent() ? nearTheEnd : locateWithin(zip, END_LENGTH + MAX_COMMENT_LENGTH);
+    }
+
+    private static Optional<Location> locateWithin(SeekableByteChannel zip, int tailLength) throws IOException {
         long size = zip.size();
-        int window = (int) Math.min(size, END_LENGTH + MAX_COMMENT_LENGTH);
+        int window = (int) Math.min(size, tailLength);
         ByteBuffer tail = readAt(zip, size - window, window);
         if (tail == null) {
             return Optional.empty();

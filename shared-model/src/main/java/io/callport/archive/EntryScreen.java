@@ -67,6 +67,7 @@ final class EntryScreen {
         EntryPath path = EntryPath.of(rawName);
         switch (path.kind()) {
             case DIRECTORY -> {
+                // a folder holds no content: nothing to check or deliver
             }
             case ABSOLUTE -> issues.add(found.absolutePath(rawName));
             case ESCAPING -> issues.add(found.pathEscape(rawName));

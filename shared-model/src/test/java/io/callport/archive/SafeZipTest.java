@@ -148,6 +148,28 @@ class SafeZipTest {
     }
 
     @Test
+    void findsTheCentralDirectoryBehindALongCommentAndAfterAPrependedStub() throws IOException {
+        Path zip = dir.resolve("batch.zip");
+        try (ZipWriter writer = ZipWriter.create(zip)) {
+            writer.stream().setComment("Exported by the recorder. ".repeat(400));
+            writer.add("calls.csv", "file\ncall.mp3\n").add("call.mp3", randomBytes(5_000, 4));
+        }
+        byte[] selfExtractorStub = randomBytes(20_000, 5);
+        byte[] zipBytes = Files.readAllBytes(zip);
+        Files.write(zip, selfExtractorStub);
+        Files.write(zip, zipBytes, java.nio.file.StandardOpenOption.APPEND);
+
+        try (SafeZip safeZip = SafeZip.open(zip, ZipLimits.defaults())) {
+            EntryCollector collector = new EntryCollector();
+            safeZip.read(collector);
+
+            assertThat(collector.calls).containsExactly("calls.csv", "call.mp3");
+            assertThat(collector.contents.get("call.mp3")).isEqualTo(randomBytes(5_000, 4));
+            assertThat(safeZip.issues()).isEmpty();
+        }
+    }
+
+    @Test
     void defaultLimitsAreTheProductLimits() {
         assertThat(ZipLimits.defaults()).isEqualTo(
                 new ZipLimits(Limits.MAX_ZIP_BYTES, Limits.MAX_ZIP_EXPANDED_BYTES, Limits.MAX_ZIP_ENTRIES));
