@@ -2,6 +2,7 @@ package io.callport.media;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -108,9 +109,8 @@ final class MatroskaReader implements ContainerReader {
             throw MediaFault.noAudio(tracks != null && tracks.video ? "is a WebM video with no audio track"
                     : "is a WebM file with no audio track");
         }
-        Duration duration = durationTicks > 0
-                ? MediaTime.ofSeconds(durationTicks * timecodeScale / 1e9)
-                : MediaTime.ofSeconds(lastBlockTicks(source.tail(ByteSource.TAIL_BYTES)) * (double) timecodeScale / 1e9);
+        double ticks = durationTicks > 0 ? durationTicks : lastBlockTicks(source.tail(ByteSource.TAIL_BYTES));
+        Duration duration = MediaTime.ofSeconds(ticks * timecodeScale / 1e9);
         MediaInfo info = new MediaInfo(MediaFormat.WEBM, tracks.codec, tracks.channels,
                 (int) Math.round(tracks.samplingFrequency), duration, tracks.video);
         if (segment.sizeKnown() && segmentEnd > source.size()) {
@@ -152,7 +152,7 @@ final class MatroskaReader implements ContainerReader {
             int dataAt = at + entry.headerLength();
             int dataEnd = (int) Math.min(body.length, dataAt + entry.size());
             if (entry.id() == TRACK_ENTRY) {
-                byte[] track = java.util.Arrays.copyOfRange(body, dataAt, dataEnd);
+                byte[] track = Arrays.copyOfRange(body, dataAt, dataEnd);
                 long type = uintChild(track, TRACK_TYPE, 0);
                 tracks.video |= type == TRACK_TYPE_VIDEO;
                 if (type == TRACK_TYPE_AUDIO && tracks.codec == null) {
@@ -237,7 +237,7 @@ final class MatroskaReader implements ContainerReader {
             int dataAt = at + element.headerLength();
             int dataEnd = (int) Math.min(parent.length, dataAt + element.size());
             if (element.id() == id) {
-                return java.util.Arrays.copyOfRange(parent, dataAt, dataEnd);
+                return Arrays.copyOfRange(parent, dataAt, dataEnd);
             }
             at = dataEnd;
         }

@@ -94,8 +94,9 @@ public final class MediaProbe {
                 issues.add(truncated(name, reading.truncation()));
             }
             if (info.durationKnown() && info.duration().isZero()) {
-                issues.add(Issue.ofFile(IssueCode.MEDIA_ZERO_DURATION, name, name + " is a " + info.format().displayName()
-                        + " file (" + info.describeAudio() + ") with no audio in it (0 seconds)."));
+                issues.add(Issue.ofFile(IssueCode.MEDIA_ZERO_DURATION, name, name + " is a "
+                        + info.format().displayName() + " file (" + info.describeAudio()
+                        + ") with no audio in it (0 seconds)."));
             }
         } catch (EOFException e) {
             issues.add(Issue.ofFile(IssueCode.MEDIA_TRUNCATED, name, String.format(Locale.ROOT,
@@ -120,7 +121,7 @@ public final class MediaProbe {
     /** A warning when the name's extension promises another container than the content is. */
     private static Optional<Issue> extensionMismatch(String name, MediaFormat found, MediaInfo info) {
         return MediaFormat.extensionOf(name)
-                .filter(extension -> MediaFormat.forExtension(extension).filter(claimed -> claimed != found).isPresent())
+                .filter(extension -> MediaFormat.forExtension(extension).stream().anyMatch(claimed -> claimed != found))
                 .map(extension -> {
                     String kind = info == null ? "data" : info.hasVideo() ? "video" : "audio";
                     return Issue.ofFile(IssueCode.MEDIA_EXTENSION_MISMATCH, name, name + " contains "

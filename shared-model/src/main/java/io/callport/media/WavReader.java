@@ -48,7 +48,8 @@ final class WavReader implements ContainerReader {
             throw MediaFault.damaged("has a damaged WAV header: it has no fmt chunk describing its audio");
         }
         long present = dataStart < 0 ? 0 : Math.max(0, source.size() - dataStart);
-        if (dataDeclared == SIZE_UNKNOWN || (dataDeclared == 0 && (riffDeclared == 0 || riffDeclared == SIZE_UNKNOWN))) {
+        boolean riffPlaceholder = riffDeclared == 0 || riffDeclared == SIZE_UNKNOWN;
+        if (dataDeclared == SIZE_UNKNOWN || (dataDeclared == 0 && riffPlaceholder)) {
             // a recorder streaming the file writes placeholder sizes and patches them when it stops
             dataDeclared = present;
         }
