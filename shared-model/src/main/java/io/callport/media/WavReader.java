@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * RIFF WAVE: a list of chunks. The fmt chunk describes the audio, the data chunk holds it, and for compressed
- * audio a fact chunk counts the samples.
+ * audio a fact chunk counts the samples. RF64/BW64 (broadcast WAV) mark their 32-bit sizes 0xFFFFFFFF and keep the
+ * real ones in a ds64 chunk.
  */
 final class WavReader implements ContainerReader {
 
@@ -18,7 +19,9 @@ final class WavReader implements ContainerReader {
 
     @Override
     public boolean recognises(byte[] head) {
-        return Bytes.hasAscii(head, 0, "RIFF") && Bytes.hasAscii(head, 8, "WAVE");
+        boolean riff = Bytes.hasAscii(head, 0, "RIFF") || Bytes.hasAscii(head, 0, "RF64")
+                || Bytes.hasAscii(head, 0, "BW64");
+        return riff && Bytes.hasAscii(head, 8, "WAVE");
     }
 
     @Override
@@ -28,12 +31,18 @@ final class WavReader implements ContainerReader {
         long factSamples = -1;
         long dataStart = -1;
         long dataDeclared = 0;
+        long ds64DataSize = -1;
         // stop at the data chunk once the fmt (and, for compressed audio, the fact) chunk is known
         while (source.remaining() >= 8 && (fmt == null || dataStart < 0 || (!fmt.isPcm() && factSamples < 0))) {
             byte[] header = source.readFully(8);
             long chunkStart = source.position();
+            String id = Bytes.ascii(header, 0, 4);
             long length = Bytes.u32le(header, 4);
-            switch (Bytes.ascii(header, 0, 4)) {
+            if (id.equals("data") && length == SIZE_UNKNOWN && ds64DataSize >= 0) {
+                length = ds64DataSize;
+            }
+            switch (id) {
+                case "ds64" -> ds64DataSize = length >= 16 ? Bytes.u64le(source.readFully(16), 8) : -1;
                 case "fmt " -> fmt = parseFmt(source.readFully((int) Math.min(length, 40)), length);
                 case "fact" -> factSamples = length >= 4 ? Bytes.u32le(source.readFully(4), 0) : -1;
                 case "data" -> {
