@@ -1,5 +1,6 @@
 package io.callport.media;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -127,7 +128,7 @@ final class MatroskaReader implements ContainerReader {
         Ebml.Header header = Ebml.header(bytes, 0);
         if (header == null) {
             if (bytes.length < Ebml.MAX_HEADER_BYTES) {
-                throw MediaFault.truncated("is cut off inside its WebM header, after " + source.size() + " bytes");
+                throw new EOFException("the file ends inside an element header at byte " + at);
             }
             throw damaged("no element starts at byte " + at);
         }

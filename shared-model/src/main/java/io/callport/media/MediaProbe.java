@@ -90,6 +90,7 @@ public final class MediaProbe {
         try {
             Reading reading = reader.read(source);
             info = reading.info();
+            requireChannelsAndRate(info);
             if (reading.truncation() != null) {
                 issues.add(truncated(name, reading.truncation()));
             }
@@ -109,6 +110,14 @@ public final class MediaProbe {
         extensionMismatch(name, reader.format(), info).ifPresent(issue -> issues.add(0, issue));
         boolean usable = issues.stream().noneMatch(Issue::isError);
         return new ProbeResult(usable ? info : null, issues);
+    }
+
+    /** Every readable container states them; zero means the header is damaged (ARF's are simply unknown). */
+    private static void requireChannelsAndRate(MediaInfo info) throws MediaFault {
+        if (info.durationKnown() && (info.channels() <= 0 || info.sampleRateHz() <= 0)) {
+            throw MediaFault.damaged("has a damaged " + info.format().displayName() + " header: it states "
+                    + info.channels() + " channels at " + info.sampleRateHz() + " Hz");
+        }
     }
 
     private static Issue truncated(String name, Truncation truncation) {

@@ -76,12 +76,7 @@ final class WavReader implements ContainerReader {
         if (declaredLength < WaveFormat.BASE_SIZE) {
             throw MediaFault.damaged("has a damaged WAV header: its fmt chunk is only " + declaredLength + " bytes");
         }
-        WaveFormat fmt = WaveFormat.parse(chunk, 0);
-        if (fmt.channels() == 0 || fmt.sampleRate() == 0) {
-            throw MediaFault.damaged("has a damaged WAV header: it states " + fmt.channels() + " channels at "
-                    + fmt.sampleRate() + " Hz");
-        }
-        return fmt;
+        return WaveFormat.parse(chunk, 0);
     }
 
     /** PCM: whole frames in the data; compressed: the fact chunk's sample count, else the stated data rate. */

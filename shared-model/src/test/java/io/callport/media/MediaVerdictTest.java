@@ -142,6 +142,17 @@ class MediaVerdictTest {
 
     @ParameterizedTest
     @EnumSource(ProbeMode.class)
+    void oggHeaderStatingZeroHertzIsCorrupt(ProbeMode mode) throws IOException {
+        byte[] ogg = Fixtures.bytes("call.ogg");
+        int rate = Fixtures.indexOf(ogg, "vorbis".getBytes(StandardCharsets.US_ASCII), 0) + 11;
+        Path broken = Fixtures.write(directory, "broken.ogg", Fixtures.overwrite(ogg, rate, new byte[4]));
+
+        assertThat(mode.probe(probe, broken).issues()).extracting(Issue::code, Issue::message).containsExactly(tuple(
+                IssueCode.MEDIA_CORRUPT, "broken.ogg has a damaged Ogg header: it states 2 channels at 0 Hz."));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProbeMode.class)
     void webexArfIsTakenInWithoutReadingItsContents(ProbeMode mode) throws IOException {
         Path arf = Fixtures.write(directory, "meeting.arf", Fixtures.concat(new byte[]{1, 0, 2, 0}, new byte[5000]));
 
