@@ -60,12 +60,8 @@ final class AiffReader implements ContainerReader {
         long frames = Bytes.u32be(comm, 2);
         int bits = Bytes.u16be(comm, 6);
         double rate = extendedFloat(comm, 8);
-        if (channels == 0 || rate < 1) {
-            throw MediaFault.damaged("has a damaged AIFF header: it states " + channels + " channels at "
-                    + Math.round(rate) + " Hz");
-        }
         String compression = compressible && comm.length >= 22 ? Bytes.ascii(comm, 18, 4) : "NONE";
-        Duration duration = MediaTime.ofSeconds(frames / rate);
+        Duration duration = rate >= 1 ? MediaTime.ofSeconds(frames / rate) : Duration.ZERO;
         MediaInfo info = new MediaInfo(MediaFormat.AIFF, codec(compression, bits), channels, (int) Math.round(rate),
                 duration, false);
         long present = soundStart < 0 ? 0 : Math.max(0, source.size() - soundStart);

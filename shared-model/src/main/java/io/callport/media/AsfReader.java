@@ -2,6 +2,7 @@ package io.callport.media;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -57,7 +58,7 @@ final class AsfReader implements ContainerReader {
             }
             int body = at + OBJECT_HEADER_BYTES;
             if (Bytes.has(objects, at, FILE_PROPERTIES) && size >= OBJECT_HEADER_BYTES + FILE_PROPERTIES_BYTES) {
-                fileProperties = java.util.Arrays.copyOfRange(objects, body, body + FILE_PROPERTIES_BYTES);
+                fileProperties = Arrays.copyOfRange(objects, body, body + FILE_PROPERTIES_BYTES);
             } else if (Bytes.has(objects, at, STREAM_PROPERTIES)) {
                 hasVideo |= Bytes.has(objects, body, VIDEO_MEDIA);
                 if (audio == null && Bytes.has(objects, body, AUDIO_MEDIA)

@@ -53,15 +53,13 @@ final class AuReader implements ContainerReader {
             throw MediaFault.damaged("has an AU header with encoding number " + encodingNumber
                     + ", which is not an audio encoding Callport knows");
         }
-        if (rate == 0 || channels == 0 || channels > 255) {
-            throw MediaFault.damaged("has a damaged AU header: it states " + channels + " channels at " + rate + " Hz");
-        }
         long present = Math.max(0, source.size() - start - dataOffset);
         if (declared == SIZE_UNKNOWN) {
             declared = present;
         }
         Duration duration = MediaTime.of(declared * 8, encoding.bitsPerSample() * channels * rate);
-        MediaInfo info = new MediaInfo(MediaFormat.AU, encoding.codec(), (int) channels, (int) rate, duration, false);
+        MediaInfo info = new MediaInfo(MediaFormat.AU, encoding.codec(), (int) Math.min(channels, Integer.MAX_VALUE),
+                (int) Math.min(rate, Integer.MAX_VALUE), duration, false);
         if (declared - present > channels * Math.max(encoding.bitsPerSample() / 8, 1)) {
             return new Reading(info, Truncation.ofDeclaredLength("its AU header", declared, duration, present));
         }

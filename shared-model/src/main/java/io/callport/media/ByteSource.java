@@ -25,7 +25,7 @@ abstract sealed class ByteSource permits FileByteSource, StreamByteSource {
      * Moves the cursor. Forward moves may go anywhere (a stream reads and discards on the way); backward moves
      * only into the first {@link #HEAD_BYTES} or the last {@link #TAIL_BYTES} bytes read.
      */
-    abstract void seek(long offset) throws IOException;
+    abstract void seek(long offset);
 
     /** Reads up to {@code length} bytes at the cursor and moves past them; returns 0 only at the end. */
     abstract int read(byte[] into, int offset, int length) throws IOException;
@@ -37,7 +37,7 @@ abstract sealed class ByteSource permits FileByteSource, StreamByteSource {
         return Math.max(0, size() - position());
     }
 
-    final void skip(long count) throws IOException {
+    final void skip(long count) {
         seek(position() + count);
     }
 

@@ -1,7 +1,9 @@
 package io.callport.media;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -108,9 +110,8 @@ final class MatroskaReader implements ContainerReader {
             throw MediaFault.noAudio(tracks != null && tracks.video ? "is a WebM video with no audio track"
                     : "is a WebM file with no audio track");
         }
-        Duration duration = durationTicks > 0
-                ? MediaTime.ofSeconds(durationTicks * timecodeScale / 1e9)
-                : MediaTime.ofSeconds(lastBlockTicks(source.tail(ByteSource.TAIL_BYTES)) * (double) timecodeScale / 1e9);
+        double ticks = durationTicks > 0 ? durationTicks : lastBlockTicks(source.tail(ByteSource.TAIL_BYTES));
+        Duration duration = MediaTime.ofSeconds(ticks * timecodeScale / 1e9);
         MediaInfo info = new MediaInfo(MediaFormat.WEBM, tracks.codec, tracks.channels,
                 (int) Math.round(tracks.samplingFrequency), duration, tracks.video);
         if (segment.sizeKnown() && segmentEnd > source.size()) {
@@ -127,7 +128,7 @@ final class MatroskaReader implements ContainerReader {
         Ebml.Header header = Ebml.header(bytes, 0);
         if (header == null) {
             if (bytes.length < Ebml.MAX_HEADER_BYTES) {
-                throw MediaFault.truncated("is cut off inside its WebM header, after " + source.size() + " bytes");
+                throw new EOFException("the file ends inside an element header at byte " + at);
             }
             throw damaged("no element starts at byte " + at);
         }
@@ -152,7 +153,7 @@ final class MatroskaReader implements ContainerReader {
             int dataAt = at + entry.headerLength();
             int dataEnd = (int) Math.min(body.length, dataAt + entry.size());
             if (entry.id() == TRACK_ENTRY) {
-                byte[] track = java.util.Arrays.copyOfRange(body, dataAt, dataEnd);
+                byte[] track = Arrays.copyOfRange(body, dataAt, dataEnd);
                 long type = uintChild(track, TRACK_TYPE, 0);
                 tracks.video |= type == TRACK_TYPE_VIDEO;
                 if (type == TRACK_TYPE_AUDIO && tracks.codec == null) {
@@ -237,7 +238,7 @@ final class MatroskaReader implements ContainerReader {
             int dataAt = at + element.headerLength();
             int dataEnd = (int) Math.min(parent.length, dataAt + element.size());
             if (element.id() == id) {
-                return java.util.Arrays.copyOfRange(parent, dataAt, dataEnd);
+                return Arrays.copyOfRange(parent, dataAt, dataEnd);
             }
             at = dataEnd;
         }

@@ -90,12 +90,14 @@ public final class MediaProbe {
         try {
             Reading reading = reader.read(source);
             info = reading.info();
+            requireChannelsAndRate(info);
             if (reading.truncation() != null) {
                 issues.add(truncated(name, reading.truncation()));
             }
             if (info.durationKnown() && info.duration().isZero()) {
-                issues.add(Issue.ofFile(IssueCode.MEDIA_ZERO_DURATION, name, name + " is a " + info.format().displayName()
-                        + " file (" + info.describeAudio() + ") with no audio in it (0 seconds)."));
+                issues.add(Issue.ofFile(IssueCode.MEDIA_ZERO_DURATION, name, name + " is a "
+                        + info.format().displayName() + " file (" + info.describeAudio()
+                        + ") with no audio in it (0 seconds)."));
             }
         } catch (EOFException e) {
             issues.add(Issue.ofFile(IssueCode.MEDIA_TRUNCATED, name, String.format(Locale.ROOT,
@@ -110,6 +112,14 @@ public final class MediaProbe {
         return new ProbeResult(usable ? info : null, issues);
     }
 
+    /** Every readable container states them; zero means the header is damaged (ARF's are simply unknown). */
+    private static void requireChannelsAndRate(MediaInfo info) throws MediaFault {
+        if (info.durationKnown() && (info.channels() <= 0 || info.sampleRateHz() <= 0)) {
+            throw MediaFault.damaged("has a damaged " + info.format().displayName() + " header: it states "
+                    + info.channels() + " channels at " + info.sampleRateHz() + " Hz");
+        }
+    }
+
     private static Issue truncated(String name, Truncation truncation) {
         String consequence = truncation.severity() == Severity.ERROR ? " " + RESEND_ADVICE
                 : " Everything before it plays, so the recording is taken in.";
@@ -120,7 +130,7 @@ public final class MediaProbe {
     /** A warning when the name's extension promises another container than the content is. */
     private static Optional<Issue> extensionMismatch(String name, MediaFormat found, MediaInfo info) {
         return MediaFormat.extensionOf(name)
-                .filter(extension -> MediaFormat.forExtension(extension).filter(claimed -> claimed != found).isPresent())
+                .filter(extension -> MediaFormat.forExtension(extension).stream().anyMatch(claimed -> claimed != found))
                 .map(extension -> {
                     String kind = info == null ? "data" : info.hasVideo() ? "video" : "audio";
                     return Issue.ofFile(IssueCode.MEDIA_EXTENSION_MISMATCH, name, name + " contains "

@@ -1,6 +1,7 @@
 package io.callport.media;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Turns a container's time units into a {@link Duration} without floating-point drift. */
 final class MediaTime {
@@ -30,11 +31,11 @@ final class MediaTime {
     /** "12.2 seconds" / "1 h 02 min": a length for an admin to read. */
     static String describe(Duration duration) {
         if (duration.compareTo(Duration.ofMinutes(1)) < 0) {
-            return String.format(java.util.Locale.ROOT, "%.1f seconds", duration.toMillis() / 1000.0);
+            return String.format(Locale.ROOT, "%.1f seconds", duration.toMillis() / 1000.0);
         }
         if (duration.compareTo(Duration.ofHours(1)) < 0) {
-            return String.format(java.util.Locale.ROOT, "%d min %02d s", duration.toMinutes(), duration.toSecondsPart());
+            return String.format(Locale.ROOT, "%d min %02d s", duration.toMinutes(), duration.toSecondsPart());
         }
-        return String.format(java.util.Locale.ROOT, "%d h %02d min", duration.toHours(), duration.toMinutesPart());
+        return String.format(Locale.ROOT, "%d h %02d min", duration.toHours(), duration.toMinutesPart());
     }
 }

@@ -72,7 +72,8 @@ final class Mp3Reader implements ContainerReader {
     /** The Xing/Info header after the side information, or the VBRI header at a fixed 32 bytes. */
     private static StatedTotals statedTotals(byte[] window, int frameAt, MpegAudioFrame frame) {
         int xing = frameAt + MpegAudioFrame.HEADER_BYTES + frame.sideInfoBytes();
-        if ((Bytes.hasAscii(window, xing, "Xing") || Bytes.hasAscii(window, xing, "Info")) && xing + 16 <= window.length) {
+        boolean xingTag = Bytes.hasAscii(window, xing, "Xing") || Bytes.hasAscii(window, xing, "Info");
+        if (xingTag && xing + 16 <= window.length) {
             long flags = Bytes.u32be(window, xing + 4);
             int field = xing + 8;
             long frames = (flags & 1) != 0 ? Bytes.u32be(window, field) : -1;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -68,7 +69,7 @@ final class Mp4Reader implements ContainerReader {
         }
         if (movie == null) {
             throw MediaFault.truncated(overrun != null
-                    ? String.format(java.util.Locale.ROOT, "is cut off: its '%s' box declares %,d bytes but the file"
+                    ? String.format(Locale.ROOT, "is cut off: its '%s' box declares %,d bytes but the file"
                     + " ends %,d bytes into it, before the index (moov box) that players need", overrun.type(),
                     overrun.declaredSize(), fileEnd - (overrun.end() - overrun.declaredSize()))
                     : "has no index (moov box): the recorder or the copy stopped before the file was finished");
@@ -86,7 +87,7 @@ final class Mp4Reader implements ContainerReader {
                 .orElse(null);
         boolean hasVideo = movie.tracks.stream().anyMatch(t -> t.handler.equals("vide"));
         if (audio == null) {
-            throw MediaFault.noAudio(hasVideo ? "is an MP4 video with no audio track" : "is an MP4 file with no audio track");
+            throw MediaFault.noAudio("is an MP4 " + (hasVideo ? "video" : "file") + " with no audio track");
         }
         Duration duration = movie.duration > 0 ? MediaTime.of(movie.duration, movie.timescale)
                 : movie.fragmentDuration > 0 ? MediaTime.of(movie.fragmentDuration, movie.timescale)

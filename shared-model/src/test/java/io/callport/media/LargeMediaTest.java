@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -41,7 +42,7 @@ class LargeMediaTest {
 
         assertThat(result.info()).isNull();
         assertThat(result.issues()).extracting(Issue::code, Issue::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(IssueCode.MEDIA_TOO_LARGE, "huge.wav is 2,147,483,649 bytes"
+                tuple(IssueCode.MEDIA_TOO_LARGE, "huge.wav is 2,147,483,649 bytes"
                         + " (2.0 GB), more than the 2 GB a recording may have."));
     }
 
@@ -57,7 +58,7 @@ class LargeMediaTest {
         ProbeResult result = probe.probe("big.zip!/call.wav", Limits.MAX_MEDIA_BYTES + 1, untouchable);
 
         assertThat(result.issues()).extracting(Issue::code, Issue::file)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(IssueCode.MEDIA_TOO_LARGE, "big.zip!/call.wav"));
+                .containsExactly(tuple(IssueCode.MEDIA_TOO_LARGE, "big.zip!/call.wav"));
     }
 
     @Test

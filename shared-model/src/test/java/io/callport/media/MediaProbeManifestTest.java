@@ -64,7 +64,8 @@ class MediaProbeManifestTest {
     void issuesUseTheirCodesDefaultSeverity(MediaFixtures.Row row) throws IOException {
         ProbeResult result = probe.probe(MediaFixtures.file(row.file()));
 
-        assertThat(result.issues()).allSatisfy(issue -> assertThat(issue.severity()).isEqualTo(issue.code().severity()));
+        assertThat(result.issues())
+                .allSatisfy(issue -> assertThat(issue.severity()).isEqualTo(issue.code().severity()));
         assertThat(result.issues()).extracting(Issue::code).doesNotContain(IssueCode.MEDIA_CORRUPT);
     }
 }

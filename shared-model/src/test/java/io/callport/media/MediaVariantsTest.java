@@ -5,8 +5,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -91,6 +94,27 @@ class MediaVariantsTest {
 
         assertThat(result.issues()).isEmpty();
         assertThat(result.info().format()).isEqualTo(MediaFormat.FLAC);
+        assertThat(result.info().duration().toMillis()).isEqualTo(12_000);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProbeMode.class)
+    void rf64WavTakesItsDataSizeFromTheDs64Chunk(ProbeMode mode) throws IOException {
+        byte[] wav = Fixtures.bytes("call-mono-pcm16.wav"); // RIFF, WAVE, fmt (16), LIST (26), data
+        int data = Fixtures.indexOf(wav, "data".getBytes(StandardCharsets.US_ASCII), 12);
+        long dataSize = Bytes.u32le(wav, data + 4);
+        ByteBuffer ds64 = ByteBuffer.allocate(8 + 28).order(ByteOrder.LITTLE_ENDIAN);
+        ds64.put("ds64".getBytes(StandardCharsets.US_ASCII)).putInt(28).putLong(wav.length + 36 - 8)
+                .putLong(dataSize).putLong(dataSize / 2).putInt(0);
+        byte[] ff = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        byte[] rf64 = Fixtures.overwrite(Fixtures.overwrite(wav, 0, "RF64".getBytes(StandardCharsets.US_ASCII)), 4, ff);
+        rf64 = Fixtures.overwrite(rf64, data + 4, ff);
+        byte[] withDs64 = Fixtures.concat(Fixtures.concat(Arrays.copyOf(rf64, 12), ds64.array()),
+                Fixtures.concat(Arrays.copyOfRange(rf64, 12, rf64.length), new byte[1000])); // only ds64 tells these apart from audio
+
+        ProbeResult result = mode.probe(probe, Fixtures.write(directory, "broadcast.wav", withDs64));
+
+        assertThat(result.issues()).isEmpty();
         assertThat(result.info().duration().toMillis()).isEqualTo(12_000);
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What each verdict says, in both probe modes: the file's name and what was found. */
 class MediaVerdictTest {
@@ -87,7 +88,7 @@ class MediaVerdictTest {
         ProbeResult result = mode.probe(probe, MediaFixtures.file("empty.mp3"));
 
         assertThat(result.issues()).extracting(Issue::code, Issue::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(IssueCode.MEDIA_EMPTY,
+                .containsExactly(tuple(IssueCode.MEDIA_EMPTY,
                         "empty.mp3 is empty (0 bytes)."));
     }
 
@@ -105,10 +106,12 @@ class MediaVerdictTest {
         byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.US_ASCII);
         byte[] jpeg = Fixtures.concat(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, new byte[300]);
 
-        assertThat(notAudioMessage(mode, "photo.wav", png)).isEqualTo("photo.wav contains a PNG image, not audio or video.");
+        assertThat(notAudioMessage(mode, "photo.wav", png))
+                .isEqualTo("photo.wav contains a PNG image, not audio or video.");
         assertThat(notAudioMessage(mode, "invoice.mp3", pdf))
                 .isEqualTo("invoice.mp3 contains a PDF document, not audio or video.");
-        assertThat(notAudioMessage(mode, "scan.wav", jpeg)).isEqualTo("scan.wav contains a JPEG image, not audio or video.");
+        assertThat(notAudioMessage(mode, "scan.wav", jpeg))
+                .isEqualTo("scan.wav contains a JPEG image, not audio or video.");
     }
 
     @ParameterizedTest
@@ -121,8 +124,8 @@ class MediaVerdictTest {
 
         ProbeResult result = mode.probe(probe, silentVideo);
 
-        assertThat(result.issues()).extracting(Issue::code, Issue::message).containsExactly(org.assertj.core.groups.Tuple
-                .tuple(IssueCode.MEDIA_NOT_AUDIO, "silent.mp4 is an MP4 video with no audio track."));
+        assertThat(result.issues()).extracting(Issue::code, Issue::message)
+                .containsExactly(tuple(IssueCode.MEDIA_NOT_AUDIO, "silent.mp4 is an MP4 video with no audio track."));
     }
 
     @ParameterizedTest
@@ -133,8 +136,19 @@ class MediaVerdictTest {
 
         ProbeResult result = mode.probe(probe, broken);
 
-        assertThat(result.issues()).extracting(Issue::code, Issue::message).containsExactly(org.assertj.core.groups.Tuple
-                .tuple(IssueCode.MEDIA_CORRUPT, "broken.wav has a damaged WAV header: it states 0 channels at 8000 Hz."));
+        assertThat(result.issues()).extracting(Issue::code, Issue::message).containsExactly(tuple(
+                IssueCode.MEDIA_CORRUPT, "broken.wav has a damaged WAV header: it states 0 channels at 8000 Hz."));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProbeMode.class)
+    void oggHeaderStatingZeroHertzIsCorrupt(ProbeMode mode) throws IOException {
+        byte[] ogg = Fixtures.bytes("call.ogg");
+        int rate = Fixtures.indexOf(ogg, "vorbis".getBytes(StandardCharsets.US_ASCII), 0) + 11;
+        Path broken = Fixtures.write(directory, "broken.ogg", Fixtures.overwrite(ogg, rate, new byte[4]));
+
+        assertThat(mode.probe(probe, broken).issues()).extracting(Issue::code, Issue::message).containsExactly(tuple(
+                IssueCode.MEDIA_CORRUPT, "broken.ogg has a damaged Ogg header: it states 2 channels at 0 Hz."));
     }
 
     @ParameterizedTest
