@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -99,7 +101,7 @@ class SafeZipTest {
             byte[] head = new byte[12];
             safeZip.read((entry, content) -> content.readNBytes(head, 0, head.length));
 
-            assertThat(head).isEqualTo(java.util.Arrays.copyOf(recording, 12));
+            assertThat(head).isEqualTo(Arrays.copyOf(recording, 12));
             assertThat(safeZip.issues()).isEmpty();
             // the rest was drained to verify size and checksum
             assertThat(safeZip.archiveBytesRead()).isGreaterThan(recording.length);
@@ -157,7 +159,7 @@ class SafeZipTest {
         byte[] selfExtractorStub = randomBytes(20_000, 5);
         byte[] zipBytes = Files.readAllBytes(zip);
         Files.write(zip, selfExtractorStub);
-        Files.write(zip, zipBytes, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(zip, zipBytes, StandardOpenOption.APPEND);
 
         try (SafeZip safeZip = SafeZip.open(zip, ZipLimits.defaults())) {
             EntryCollector collector = new EntryCollector();
