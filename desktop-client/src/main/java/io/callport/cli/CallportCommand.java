@@ -1,5 +1,6 @@
 package io.callport.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,14 @@ public final class CallportCommand {
     public static final int USAGE = 2;
 
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line writing to the given streams, as tests and the GUI's embedded console need. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new CallportCommand())
+                .setOut(out)
+                .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(exception -> USAGE)
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {

@@ -2,6 +2,7 @@ package io.callport.cli;
 
 import io.callport.validate.Batch;
 import io.callport.validate.BatchFile;
+import io.callport.validate.BatchFileKind;
 import io.callport.validate.ValidationProgress;
 import java.io.Console;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class TerminalProgress implements ValidationProgress, AutoCloseable {
     }
 
     static TerminalProgress onStandardError(Batch batch) {
-        long total = batch.metadataFiles().stream().mapToLong(TerminalProgress::sizeOf).sum();
+        long total = batch.filesOf(BatchFileKind.METADATA).stream().mapToLong(TerminalProgress::sizeOf).sum();
         Console console = System.console();
         boolean terminal = console != null && console.isTerminal();
         return new TerminalProgress(System.err, total, terminal && total >= WORTH_SHOWING_BYTES);

@@ -71,7 +71,7 @@ final class MappingSuggester {
             }
         }
         return new FieldMapping(dialect, new FieldReferences(agentId, contactDate, contactReference, audioFilename),
-                dateFormat, timeZone, metadata);
+                dateFormat, timeZone, metadata, null);
     }
 
     private static void noteDateChoice(String dateFormat, List<String> dates, String column, List<String> notes) {

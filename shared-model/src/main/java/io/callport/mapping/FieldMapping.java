@@ -2,6 +2,7 @@ package io.callport.mapping;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.callport.naming.FileNameConvention;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +15,11 @@ import java.util.List;
  * @param dateFormat {@code ISO_OFFSET_DATE_TIME} (default) or a {@link java.time.format.DateTimeFormatter} pattern
  * @param timeZone   the zone of dates written without an offset; required with such a pattern
  * @param metadata   extra columns kept with each call
+ * @param fileNameConvention how recording names carry metadata; null when they carry none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldMapping(CsvDialect dialect, FieldReferences fields, String dateFormat, String timeZone,
-                           List<MetadataColumn> metadata) {
+                           List<MetadataColumn> metadata, FileNameConvention fileNameConvention) {
 
     public FieldMapping {
         dialect = dialect == null ? CsvDialect.DEFAULT : dialect;

@@ -2,78 +2,63 @@ package io.callport.validate;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The files of one upload, grouped by what they are.
+ * The files of one upload: metadata, sidecars, recordings and zips holding more of them.
  *
- * @param metadataFiles   CSV/TSV files with one row per call
- * @param recordings      audio and video recordings
- * @param others          files that are none of these
- * @param recordingsKnown whether the recordings of the batch are known; when a CSV is validated on its own, the
- *                        recording names it holds cannot be checked
+ * @param files           the files, in the order they were given
+ * @param recordingsKnown whether the batch's recordings are known; when a CSV is validated on its own, the
+ *                        recording names its rows hold cannot be checked
  */
-public record Batch(List<BatchFile> metadataFiles, List<BatchFile> recordings, List<BatchFile> others,
-                    boolean recordingsKnown) {
+public record Batch(List<BatchFile> files, boolean recordingsKnown) {
 
-    private static final List<String> METADATA_EXTENSIONS = List.of("csv", "tsv", "txt");
-    private static final List<String> RECORDING_EXTENSIONS = List.of("wav", "mp3", "mp4", "m4a", "mpg", "mpeg",
-            "wma", "wmv", "webm", "aiff", "aif", "flac", "ogg", "opus", "gsm", "au", "arf");
-
-    /**
-     * Groups files and the contents of folders (recursively, hidden files skipped) by their names.
-     *
-     * @param inputs     files and folders the user named or dropped
-     * @param mediaDirs  folders that hold the batch's recordings; naming one says the recordings are known even
-     *                   when it is empty
-     */
-    public static Batch collect(Collection<Path> inputs, Collection<Path> mediaDirs) throws IOException {
-        List<BatchFile> metadata = new ArrayList<>();
-        List<BatchFile> recordings = new ArrayList<>();
-        List<BatchFile> others = new ArrayList<>();
-        List<Path> all = new ArrayList<>();
-        for (Path input : concat(inputs, mediaDirs)) {
-            all.addAll(filesIn(input));
-        }
-        for (Path file : all.stream().distinct().toList()) {
-            String extension = extensionOf(file.getFileName().toString());
-            BatchFile batchFile = BatchFile.of(file);
-            if (METADATA_EXTENSIONS.contains(extension)) {
-                metadata.add(batchFile);
-            } else if (RECORDING_EXTENSIONS.contains(extension)) {
-                recordings.add(batchFile);
-            } else {
-                others.add(batchFile);
-            }
-        }
-        return new Batch(metadata, recordings, others, !mediaDirs.isEmpty() || !recordings.isEmpty());
+    public Batch {
+        files = List.copyOf(files);
     }
 
-    private static List<Path> concat(Collection<Path> first, Collection<Path> second) {
-        return Stream.concat(first.stream(), second.stream()).toList();
+    /**
+     * The files and the contents of folders (recursively, hidden files skipped) the user named or dropped.
+     *
+     * @param mediaDirs folders that hold the batch's recordings; naming one says the recordings are known even
+     *                  when it is empty
+     * @throws NoSuchFileException when an input does not exist or cannot be read
+     */
+    public static Batch collect(Collection<Path> inputs, Collection<Path> mediaDirs) throws IOException {
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path input : Stream.concat(inputs.stream(), mediaDirs.stream()).toList()) {
+            files.addAll(filesIn(input));
+        }
+        List<BatchFile> batchFiles = files.stream().map(BatchFile::of).toList();
+        boolean recordingsKnown = !mediaDirs.isEmpty()
+                || batchFiles.stream().anyMatch(file -> file.kind() != BatchFileKind.METADATA);
+        return new Batch(batchFiles, recordingsKnown);
+    }
+
+    public List<BatchFile> filesOf(BatchFileKind kind) {
+        return files.stream().filter(file -> file.kind() == kind).toList();
     }
 
     private static List<Path> filesIn(Path input) throws IOException {
         if (!Files.isDirectory(input)) {
             if (!Files.isReadable(input)) {
-                throw new java.nio.file.NoSuchFileException(input.toString(), null, "cannot be read");
+                throw new NoSuchFileException(input.toString(), null, "cannot be read");
             }
             return List.of(input);
         }
         try (Stream<Path> walk = Files.walk(input)) {
-            return walk.filter(Files::isRegularFile)
+            List<Path> found = new ArrayList<>();
+            walk.filter(Files::isRegularFile)
                     .filter(path -> !path.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+                    .sorted().forEach(found::add);
+            return found;
         }
-    }
-
-    static String extensionOf(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

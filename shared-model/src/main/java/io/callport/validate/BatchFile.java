@@ -13,4 +13,8 @@ public record BatchFile(String name, Path path) {
     public static BatchFile of(Path path) {
         return new BatchFile(path.getFileName().toString(), path);
     }
+
+    public BatchFileKind kind() {
+        return BatchFileKind.of(name);
+    }
 }

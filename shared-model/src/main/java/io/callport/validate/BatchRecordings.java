@@ -1,5 +1,6 @@
 package io.callport.validate;
 
+import io.callport.naming.FileNames;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,16 @@ public final class BatchRecordings {
         return referencedByName.replace(fileNameOf(nameOrPath), true) != null;
     }
 
-    public boolean isEmpty() {
-        return referencedByName.isEmpty();
+    /** Marks the recordings whose name without extension is this one, as a sidecar names its recording. */
+    boolean referenceByBaseName(String baseName) {
+        boolean found = false;
+        for (var entry : referencedByName.entrySet()) {
+            if (FileNames.baseName(entry.getKey()).equals(baseName)) {
+                entry.setValue(true);
+                found = true;
+            }
+        }
+        return found;
     }
 
     public List<String> unreferenced() {
@@ -31,9 +40,7 @@ public final class BatchRecordings {
     }
 
     /** Metadata may name a recording by a path ("sftp/path/to/call.mp3"); the batch knows it by its name. */
-    static String fileNameOf(String nameOrPath) {
-        String trimmed = nameOrPath.strip();
-        int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
-        return trimmed.substring(slash + 1);
+    private static String fileNameOf(String nameOrPath) {
+        return FileNames.lastSegment(nameOrPath.strip());
     }
 }

@@ -37,6 +37,7 @@ public enum IssueCode {
     MEDIA_NOT_AUDIO(Severity.ERROR, "The file is not an audio or video recording."),
     MEDIA_EXTENSION_MISMATCH(Severity.WARNING, "The file name's extension does not match what the file contains."),
     MEDIA_TOO_LARGE(Severity.ERROR, "The recording is larger than the 2 GB limit."),
+    MEDIA_CORRUPT(Severity.ERROR, "The recording's header is damaged, so its format or length cannot be read."),
     // file-name conventions
     FILENAME_AMBIGUOUS(Severity.ERROR, "The file name has more separators than the convention, so it cannot be split without guessing."),
     FILENAME_TOO_FEW_PARTS(Severity.ERROR, "The file name has fewer parts than the convention."),

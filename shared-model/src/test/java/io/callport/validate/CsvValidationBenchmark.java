@@ -59,7 +59,7 @@ public final class CsvValidationBenchmark {
 
     private static void measure(String parser, BatchValidator validator, Path file, int rows, int runs)
             throws IOException {
-        Batch batch = new Batch(List.of(BatchFile.of(file)), List.of(), List.of(), false);
+        Batch batch = new Batch(List.of(BatchFile.of(file)), false);
         double best = Double.MAX_VALUE;
         ValidationReport report = null;
         for (int run = 0; run < runs; run++) {

@@ -43,11 +43,13 @@ class MetadataValidationTest {
     @Test
     void theEvaluagentStyleFixtureWithItsRecordingsIsValid() throws Exception {
         Path csv = fixture("evaluagent-style.csv");
-        List<BatchFile> recordings = IntStream.rangeClosed(1, 40)
-                .mapToObj(i -> new BatchFile("call-%04d.mp3".formatted(i), dir.resolve("call-%04d.mp3".formatted(i))))
-                .toList();
+        List<BatchFile> recordings = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            recordings.add(recording("call-%04d.wav".formatted(i)));
+        }
+        Path renamed = write("mp3-names.csv", Files.readString(csv).replace(".mp3", ".wav"));
 
-        ValidationReport report = validate(MappingJson.parse(ISSUE_MAPPING), csv, recordings);
+        ValidationReport report = validate(MappingJson.parse(ISSUE_MAPPING), renamed, recordings);
 
         assertThat(report.issues()).isEmpty();
         assertThat(report.errors()).isZero();
@@ -57,16 +59,16 @@ class MetadataValidationTest {
     void reportsEveryRowProblemWithItsLineAndColumn() throws Exception {
         Path csv = write("batch.csv", """
                 conversation_id,agent_email,contact_date,audio_filename,queue,duration_seconds
-                C1,ann@example.com,2026-11-03T04:35:00+01:00,a.mp3,Billing,10
-                C2,,2026-11-03T04:35:00+01:00,b.mp3,Billing,11
-                C3,ann@example.com,03/11/2026,c.mp3,Billing,12
-                C4,ann@example.com,2027-01-01T00:00:00Z,a.mp3,Billing,13
-                C1,ann@example.com,2026-11-03T04:35:00Z,a.mp3,=HYPERLINK("x"),14
+                C1,ann@example.com,2026-11-03T04:35:00+01:00,a.wav,Billing,10
+                C2,,2026-11-03T04:35:00+01:00,b.wav,Billing,11
+                C3,ann@example.com,03/11/2026,c.wav,Billing,12
+                C4,ann@example.com,2027-01-01T00:00:00Z,a.wav,Billing,13
+                C1,ann@example.com,2026-11-03T04:35:00Z,a.wav,=HYPERLINK("x"),14
                 C6,ann@example.com,2026-11-03T04:35:00Z,missing.mp3,Billing,fifteen
-                C7,ann@example.com,2026-11-03T04:35:00Z,a.mp3
-                C8,ann@example.com,2026-11-03T04:35:00Z,a.mp3,Billing,16,extra
+                C7,ann@example.com,2026-11-03T04:35:00Z,a.wav
+                C8,ann@example.com,2026-11-03T04:35:00Z,a.wav,Billing,16,extra
                 """);
-        List<BatchFile> recordings = List.of(recording("a.mp3"), recording("b.mp3"), recording("c.mp3"),
+        List<BatchFile> recordings = List.of(recording("a.wav"), recording("b.wav"), recording("c.wav"),
                 recording("unused.wav"));
 
         ValidationReport report = validate(MappingJson.parse(ISSUE_MAPPING), csv, recordings);
@@ -95,8 +97,7 @@ class MetadataValidationTest {
                 conversation_id,agent_email,,queue,queue
                 C1,ann@example.com,x,Billing,Orders
                 """);
-        FieldMapping mapping = new FieldMapping(CsvDialect.DEFAULT.withSkipRows(1),
-                new FieldReferences("agent_email", "contact_date", "conversation_id", null), null, null, List.of());
+        FieldMapping mapping = minimalMapping(CsvDialect.DEFAULT.withSkipRows(1));
 
         ValidationReport report = validate(mapping, csv, null);
 
@@ -153,7 +154,7 @@ class MetadataValidationTest {
                 "C1;ann@example.com;2026-11-03T04:35:00Z\nC2;bob@example.com;nope\n"
                         .getBytes(StandardCharsets.UTF_16LE)));
         FieldMapping mapping = new FieldMapping(new CsvDialect(";", "\"", false, 0, "UTF-16"),
-                new FieldReferences("2", "3", "1", null), null, null, List.of());
+                new FieldReferences("2", "3", "1", null), null, null, List.of(), null);
 
         ValidationReport report = validate(mapping, csv, null);
 
@@ -207,7 +208,7 @@ class MetadataValidationTest {
                         new MetadataColumn("reason", "Contact reason", MetadataType.ENUM,
                                 Map.of("163", "Invoice question", "201", "Cancellation")),
                         new MetadataColumn("callback", "Callback", MetadataType.BOOLEAN),
-                        new MetadataColumn("amount", "Amount", MetadataType.DECIMAL)));
+                        new MetadataColumn("amount", "Amount", MetadataType.DECIMAL)), null);
 
         ValidationReport report = validate(mapping, csv, null);
 
@@ -243,23 +244,26 @@ class MetadataValidationTest {
     }
 
     private ValidationReport validate(FieldMapping mapping, Path csv, List<BatchFile> recordings) throws IOException {
-        Batch batch = new Batch(List.of(BatchFile.of(csv)), recordings == null ? List.of() : recordings, List.of(),
-                recordings != null);
+        List<BatchFile> files = new java.util.ArrayList<>(List.of(BatchFile.of(csv)));
+        if (recordings != null) {
+            files.addAll(recordings);
+        }
+        Batch batch = new Batch(files, recordings != null);
         return new BatchValidator(mapping, CLOCK).validate(batch);
     }
 
     static FieldMapping minimalMapping(CsvDialect dialect) {
         return new FieldMapping(dialect, new FieldReferences("agent_email", "contact_date", "conversation_id", null),
-                null, null, List.of());
+                null, null, List.of(), null);
     }
 
     private static FieldMapping excelMapping() {
         return new FieldMapping(CsvDialect.DEFAULT, new FieldReferences("Agent ID", "Call Start (UTC)", "Call ID",
-                null), "dd/MM/yyyy HH:mm:ss", "UTC", List.of(new MetadataColumn("Notes", "Notes", null)));
+                null), "dd/MM/yyyy HH:mm:ss", "UTC", List.of(new MetadataColumn("Notes", "Notes", null)), null);
     }
 
-    private BatchFile recording(String name) {
-        return new BatchFile(name, dir.resolve(name));
+    private BatchFile recording(String name) throws IOException {
+        return BatchFile.of(TestRecordings.wav(dir.resolve(name)));
     }
 
     private Path write(String name, String text) throws IOException {
