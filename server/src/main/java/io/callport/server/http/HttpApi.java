@@ -36,6 +36,7 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
+            config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(JsonMappers.api(), true));
             config.jetty.modifyServer(server -> {
                 // stop() first refuses new requests, then waits for those in flight to finish

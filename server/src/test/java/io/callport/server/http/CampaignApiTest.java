@@ -115,7 +115,7 @@ class CampaignApiTest {
     }
 
     @Test
-    void anUnknownCampaignIs404AndAnUnknownRouteIs404Json() {
+    void unknownCampaignsRoutesAndMethodsAnswerWithJsonErrors() {
         TestServer.Response campaign = server.get("/api/v1/campaigns/cmp_nope", key);
         assertThat(campaign.status()).isEqualTo(404);
         assertThat(campaign.json().get("message").asText()).contains("cmp_nope");
@@ -123,5 +123,9 @@ class CampaignApiTest {
         TestServer.Response route = server.get("/api/v1/nothing-here", key);
         assertThat(route.status()).isEqualTo(404);
         assertThat(route.error()).isEqualTo("not_found");
+
+        TestServer.Response method = server.delete("/api/v1/campaigns", key);
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.error()).isEqualTo("method_not_allowed");
     }
 }
