@@ -26,12 +26,17 @@ public final class ApiKeyRoutes implements RouteGroup {
         this.lookup = lookup;
     }
 
-    /** A key as listed: never its secret. {@code campaignId} is null for an organisation key. */
-    public record ApiKeyView(String id, String name, Role role, String campaignId, String prefix, Instant createdAt,
-                             Instant lastUsedAt, Instant revokedAt) {
+    /**
+     * A key as listed: never its secret.
+     *
+     * @param scope      {@code ORGANISATION} or {@code CAMPAIGN}
+     * @param campaignId the campaign of a campaign key; null for an organisation key
+     */
+    public record ApiKeyView(String id, String name, Role role, String scope, String campaignId, String prefix,
+                             Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
         static ApiKeyView of(ApiKeyRecord k) {
-            return new ApiKeyView(k.id(), k.name(), k.role(), k.campaignId(), k.prefix(), k.createdAt(),
-                    k.lastUsedAt(), k.revokedAt());
+            return new ApiKeyView(k.id(), k.name(), k.role(), k.isOrganisationWide() ? "ORGANISATION" : "CAMPAIGN",
+                    k.campaignId(), k.prefix(), k.createdAt(), k.lastUsedAt(), k.revokedAt());
         }
     }
 

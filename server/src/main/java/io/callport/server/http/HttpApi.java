@@ -50,7 +50,7 @@ public final class HttpApi {
                 operations.add(handler.getHttpMethod().name().toUpperCase(Locale.ROOT) + " " + handler.getPath());
             });
             config.requestLogger.http((ctx, millis) -> {
-                metrics.record(ctx.method().name(), Routes.template(ctx), ctx.statusCode(), millis / 1000.0);
+                metrics.record(Routes.method(ctx), Routes.template(ctx), ctx.statusCode(), millis / 1000.0);
                 RequestLog.log(ctx, millis);
             });
             ErrorMapping.addTo(config.routes);

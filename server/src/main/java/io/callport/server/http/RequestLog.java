@@ -13,7 +13,7 @@ final class RequestLog {
 
     static void log(Context ctx, Float millis) {
         LOG.atInfo()
-                .addKeyValue("method", ctx.method().name())
+                .addKeyValue("method", Routes.method(ctx))
                 .addKeyValue("route", Routes.template(ctx))
                 .addKeyValue("status", ctx.statusCode())
                 .addKeyValue("ms", Math.round(millis * 10) / 10.0)

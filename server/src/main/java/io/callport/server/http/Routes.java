@@ -1,6 +1,7 @@
 package io.callport.server.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 
 /** Helpers shared by route groups. */
@@ -12,6 +13,11 @@ final class Routes {
     static final String UNROUTED = "unrouted";
 
     private Routes() {
+    }
+
+    /** The request method, or {@code OTHER} for made-up ones, which would otherwise each become a metric series. */
+    static String method(Context ctx) {
+        return HandlerType.commonHttp().contains(ctx.method()) ? ctx.method().name() : "OTHER";
     }
 
     /** The route's path template ({@code /api/v1/campaigns/{id}}), never the raw path. */

@@ -41,6 +41,7 @@ class ApiKeyApiTest {
         JsonNode key = created.json().get("key");
         assertThat(secret).matches("cp_[0-9A-Za-z]{43}");
         assertThat(key.get("role").asText()).isEqualTo("MANAGER");
+        assertThat(key.get("scope").asText()).isEqualTo("CAMPAIGN");
         assertThat(key.get("campaignId").asText()).isEqualTo(campaign);
         assertThat(key.get("prefix").asText()).isEqualTo(secret.substring(0, 9));
 

@@ -59,6 +59,16 @@ class OperationsApiTest {
     }
 
     @Test
+    void madeUpMethodsShareOneMetricSeries() {
+        server.send(server.request("/api/v1/campaigns", key).method("BREW", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        server.send(server.request("/api/v1/campaigns", key).method("WHEN", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        String metrics = server.get("/metrics", key).body();
+
+        assertThat(metrics).doesNotContain("BREW").doesNotContain("WHEN").contains("method=\"OTHER\"");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesExactlyTheRegisteredRoutes() {
         TestServer.Response response = server.get("/api/v1/openapi.json", key);
 
