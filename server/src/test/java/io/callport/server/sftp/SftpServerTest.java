@@ -27,50 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded SFTP server driven by OpenSSH's sftp client, as customers' scripts drive it. */
-class SftpServerTest {
-    static final CampaignFolder SALES = new CampaignFolder("acme", "sales");
-    static final CampaignFolder SUPPORT = new CampaignFolder("acme", "support");
-    static final CampaignFolder RIVAL = new CampaignFolder("globex", "sales");
-
-    @TempDir
-    Path dir;
-    LandingArea landing;
-    final RegisteredKeys accounts = new RegisteredKeys();
-    final List<LandedFile> events = new CopyOnWriteArrayList<>();
-    CallportSftpServer server;
-    OpenSsh openSsh;
-    Path salesKey;
-    Path orgKey;
-    Path local;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        local = Files.createDirectories(dir.resolve("local"));
-        openSsh = new OpenSsh(dir);
-        salesKey = OpenSsh.keygen(dir.resolve("sales_key"));
-        orgKey = OpenSsh.keygen(dir.resolve("org_key"));
-        accounts.register(OpenSsh.publicKeyOf(salesKey), SftpAccount.forCampaign("sales-uploader", SALES));
-        accounts.register(OpenSsh.publicKeyOf(orgKey), SftpAccount.forOrganisation("acme", "acme"));
-        startServer(SizeLimits.DEFAULT, settings());
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        server.stop();
-    }
-
-    SftpSettings settings() {
-        return SftpSettings.defaults(dir).withPort(0);
-    }
-
-    void startServer(SizeLimits limits, SftpSettings settings) throws IOException {
-        landing = new LandingArea(dir.resolve("landing"), limits, Clock.systemUTC());
-        for (CampaignFolder campaign : List.of(SALES, SUPPORT, RIVAL)) {
-            landing.campaignDir(campaign);
-        }
-        server = new CallportSftpServer(settings, accounts, landing, events::add);
-        server.start();
-    }
+class SftpServerTest extends SftpServerFixture {
 
     @Test
     void recordingsAndCsvUploadedWithOpenSshLandOnceEach() throws Exception {
@@ -223,7 +180,7 @@ class SftpServerTest {
     @Test
     void writePastTheLimitFailsClearlyAndLeavesNothing() throws Exception {
         server.stop();
-        startServer(new SizeLimits(1_000_000, 2_000_000, 100_000), settings());
+        startServer(new SizeLimits(1 << 20, 2 << 20, 100 << 10), settings());
         Files.write(local.resolve("call.wav"), randomBytes(1_500_000, 3));
         Files.write(local.resolve("small.wav"), randomBytes(900_000, 4));
 
@@ -289,44 +246,5 @@ class SftpServerTest {
                 "Ciphers=chacha20-poly1305@openssh.com");
         assertThat(chacha.exitCode()).isNotZero();
         assertThat(chacha.output()).contains("no matching cipher");
-    }
-
-    List<Path> partials() {
-        try (Stream<Path> files = Files.list(landing.root().resolve(".incoming"))) {
-            return files.toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    long partialBytes() {
-        return partials().stream().mapToLong(p -> p.toFile().length()).sum();
-    }
-
-    static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    static Path sparseFile(Path file, long size) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(size);
-        }
-        return file;
-    }
-
-    static byte[] randomBytes(int length, long seed) {
-        byte[] bytes = new byte[length];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    static String sha256(byte[] content) throws GeneralSecurityException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }
