@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,10 @@ public final class LandingArea {
 
     public SizeLimit limitFor(String fileName) {
         return limits.limitFor(fileName);
+    }
+
+    public SizeLimits limits() {
+        return limits;
     }
 
     /** The organisation's folder, created if missing: an organisation-wide SFTP login sees it as its root. */
@@ -100,6 +105,16 @@ public final class LandingArea {
     /** Reopens a partial file kept by {@link IncomingFile#close()}, e.g. to continue a resumable upload. */
     public IncomingFile resume(String uploadId, String fileName) throws IOException {
         return open(requireUploadId(uploadId), fileName, false);
+    }
+
+    /** The size of a kept partial file, or empty when there is none. */
+    public OptionalLong partialSize(String uploadId) throws IOException {
+        Path partial = partialOf(requireUploadId(uploadId));
+        try {
+            return OptionalLong.of(Files.size(partial));
+        } catch (NoSuchFileException none) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Deletes a partial file that is not being written. */
