@@ -178,6 +178,21 @@ class SftpServerTest extends SftpServerFixture {
     }
 
     @Test
+    void uploadCutOffByAServerStopLeavesNoFileAndNoEvent() throws Exception {
+        Path big = sparseFile(local.resolve("long-call.wav"), 1L << 30);
+
+        Process sftp = openSsh.startBatch(salesKey, "sales-uploader", server.port(), "put " + big + "\n");
+        waitUntil(() -> partialBytes() > 5_000_000, Duration.ofSeconds(30));
+        server.stop();
+        sftp.waitFor();
+
+        waitUntil(() -> partials().isEmpty(), Duration.ofSeconds(15));
+        assertThat(sftp.exitValue()).isNotZero();
+        assertThat(landing.campaignDir(SALES)).isEmptyDirectory();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void writePastTheLimitFailsClearlyAndLeavesNothing() throws Exception {
         server.stop();
         startServer(new SizeLimits(1 << 20, 2 << 20, 100 << 10), settings());
