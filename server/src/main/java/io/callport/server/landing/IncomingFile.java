@@ -29,15 +29,15 @@ public final class IncomingFile implements Closeable {
     private boolean finished;
     private boolean refusedAsTooLarge;
 
-    IncomingFile(LandingArea area, String uploadId, String fileName, Path partial, FileChannel channel,
-                 SizeLimit limit) throws IOException {
+    IncomingFile(LandingArea area, String uploadId, String fileName, Path partial, FileChannel channel, long size,
+                 SizeLimit limit) {
         this.area = area;
         this.uploadId = uploadId;
         this.fileName = fileName;
         this.partial = partial;
         this.channel = channel;
+        this.size = size;
         this.limit = limit;
-        this.size = channel.size();
     }
 
     public String uploadId() {

@@ -220,7 +220,13 @@ public final class LandingArea {
                     ? FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                             StandardOpenOption.WRITE)
                     : FileChannel.open(partial, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            return new IncomingFile(this, uploadId, fileName, partial, channel, limits.limitFor(fileName));
+            try {
+                return new IncomingFile(this, uploadId, fileName, partial, channel, channel.size(),
+                        limits.limitFor(fileName));
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             openUploads.remove(uploadId);
             throw e;

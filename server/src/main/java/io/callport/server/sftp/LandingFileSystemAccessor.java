@@ -79,6 +79,9 @@ final class LandingFileSystemAccessor implements SftpFileSystemAccessor {
             // Writing into an existing file without truncating it keeps its bytes, so the new version starts as a copy.
             try (InputStream existing = Files.newInputStream(real)) {
                 incoming.appendFrom(existing, Long.MAX_VALUE);
+            } catch (IOException | RuntimeException e) {
+                incoming.discard();
+                throw e;
             }
         }
         SftpUpload upload = new SftpUpload(incoming, destination, listener);
