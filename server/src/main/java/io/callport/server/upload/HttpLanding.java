@@ -11,6 +11,7 @@ import io.callport.server.landing.IncomingFile;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.LandingListener;
+import io.callport.server.landing.SizeLimit;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
@@ -45,8 +46,18 @@ final class HttpLanding {
         this.listener = listener;
     }
 
-    LandingArea landing() {
-        return landing;
+    /** Starts receiving a file; its size limit follows from its name. */
+    IncomingFile begin(String fileName) throws IOException {
+        return landing.begin(fileName);
+    }
+
+    SizeLimit limitFor(String fileName) {
+        return landing.limitFor(fileName);
+    }
+
+    /** The largest file of any kind. */
+    long largestFile() {
+        return landing.limits().largest();
     }
 
     /** The client's file name, checked. */
@@ -60,11 +71,9 @@ final class HttpLanding {
 
     /** Refuses a body whose declared length is beyond any file we would keep, before reading any of it. */
     void refuseOversizedBody(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        long largest = landing.limits().largest() + FORM_OVERHEAD_BYTES;
-        if (declared > largest) {
+        if (ctx.req().getContentLengthLong() > largestFile() + FORM_OVERHEAD_BYTES) {
             throw new ContentTooLargeResponse("The request is larger than the largest file Callport accepts ("
-                    + ByteSizes.format(landing.limits().largest()) + ").");
+                    + ByteSizes.format(largestFile()) + ").");
         }
     }
 

@@ -46,7 +46,7 @@ public final class OneShotUploadHandler implements Handler {
                         if (file != null) {
                             throw new BadRequestResponse("Send one file per upload.");
                         }
-                        file = landing.landing().begin(HttpLanding.uploadName(part.fileName()
+                        file = landing.begin(HttpLanding.uploadName(part.fileName()
                                 .orElseThrow(() -> new BadRequestResponse("The file part has no file name."))));
                         landing.receive(part.body(), file, Long.MAX_VALUE, request);
                     }

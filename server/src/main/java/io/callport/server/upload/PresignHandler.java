@@ -52,7 +52,7 @@ public final class PresignHandler implements Handler {
         if (!request.path("size").canConvertToLong() || size <= 0) {
             throw new BadRequestResponse("Give the file's size in bytes as \"size\".");
         }
-        SizeLimit limit = landing.landing().limitFor(fileName);
+        SizeLimit limit = landing.limitFor(fileName);
         if (size > limit.bytes()) {
             throw new ContentTooLargeResponse(fileName + " is larger than " + limit.description() + ".");
         }

@@ -61,7 +61,7 @@ public final class PresignedUploadHandler implements Handler {
     }
 
     private UploadResult receive(InputStream body, UploadPolicy policy, InputStream request) throws IOException {
-        IncomingFile file = landing.landing().begin(policy.fileName());
+        IncomingFile file = landing.begin(policy.fileName());
         try {
             file.limitTo(SizeLimit.declared(policy.maxSize()));
             landing.receive(body, file, Long.MAX_VALUE, request);

@@ -44,7 +44,7 @@ final class TusHandler {
         ctx.header("Tus-Resumable", VERSION)
                 .header("Tus-Version", VERSION)
                 .header("Tus-Extension", EXTENSIONS)
-                .header("Tus-Max-Size", String.valueOf(uploads.landing().landing().limits().largest()))
+                .header("Tus-Max-Size", String.valueOf(uploads.largestFile()))
                 .header("Tus-Checksum-Algorithm", TusChecksum.ALGORITHM)
                 .status(HttpStatus.NO_CONTENT);
     }
@@ -58,7 +58,7 @@ final class TusHandler {
         TusMetadata metadata = TusMetadata.parse(ctx.header("Upload-Metadata"));
         String fileName = HttpLanding.uploadName(metadata.require("filename"));
         UploadTarget target = targets.resolve(ctx, metadata.require("campaignId"));
-        SizeLimit limit = uploads.landing().landing().limitFor(fileName);
+        SizeLimit limit = uploads.limitFor(fileName);
         if (length > limit.bytes()) {
             throw new ContentTooLargeResponse(fileName + " is larger than " + limit.description() + ".");
         }

@@ -39,14 +39,16 @@ public final class TusUploads {
     private static final Logger LOG = LoggerFactory.getLogger(TusUploads.class);
 
     private final Path stateDir;
-    private final HttpLanding landing;
+    private final LandingArea landing;
+    private final HttpLanding http;
     private final Duration expiry;
     private final Clock clock;
 
     public TusUploads(Path stateDir, LandingArea landing, LandingListener listener, Duration expiry, Clock clock)
             throws IOException {
         this.stateDir = Files.createDirectories(stateDir);
-        this.landing = new HttpLanding(landing, listener);
+        this.landing = landing;
+        this.http = new HttpLanding(landing, listener);
         this.expiry = expiry;
         this.clock = clock;
     }
@@ -80,13 +82,17 @@ public final class TusUploads {
         return removed;
     }
 
-    HttpLanding landing() {
-        return landing;
+    SizeLimit limitFor(String fileName) {
+        return http.limitFor(fileName);
+    }
+
+    long largestFile() {
+        return http.largestFile();
     }
 
     TusUpload create(UploadTarget target, String fileName, long length, String uploadMetadata, String sidecar)
             throws IOException {
-        IncomingFile file = landing.landing().begin(fileName);
+        IncomingFile file = landing.begin(fileName);
         file.close();
         TusUpload upload = new TusUpload(file.uploadId(), target.campaignId(), target.organisationId(),
                 target.folder().orgFolder(), target.folder().campaignFolder(), target.source(), fileName, length, 0,
@@ -104,10 +110,10 @@ public final class TusUploads {
         if (upload.completed()) {
             return Optional.of(upload);
         }
-        OptionalLong partialSize = landing.landing().partialSize(id);
+        OptionalLong partialSize = landing.partialSize(id);
         CampaignPath destination = destinationOf(upload);
         if (partialSize.isEmpty() && upload.offset() == upload.length()
-                && Files.exists(landing.landing().pathOf(destination))) {
+                && Files.exists(landing.pathOf(destination))) {
             upload = upload.landedAt(destination.relativePath()); // landed just before a crash
             save(upload);
         } else if (partialSize.isEmpty()) {
@@ -126,7 +132,7 @@ public final class TusUploads {
      * its last byte arrives.
      */
     TusUpload append(TusUpload upload, InputStream body, Optional<TusChecksum> checksum) throws IOException {
-        IncomingFile file = landing.landing().resume(upload.id(), upload.fileName());
+        IncomingFile file = landing.resume(upload.id(), upload.fileName());
         try {
             long start = upload.offset();
             file.truncate(start); // drops bytes a crash left after the last durable offset
@@ -158,7 +164,7 @@ public final class TusUploads {
             TusUpload updated = upload.withOffset(start + received, expiresFromNow());
             save(updated);
             if (updated.offset() == updated.length()) {
-                LandedFile landed = landing.land(file, updated.target(), destinationOf(updated),
+                LandedFile landed = http.land(file, updated.target(), destinationOf(updated),
                         Optional.ofNullable(updated.sidecar()));
                 updated = updated.landedAt(landed.relativePath());
                 save(updated);
@@ -174,7 +180,7 @@ public final class TusUploads {
     /** Deletes the upload's partial file (if it has not landed) and its state. */
     void terminate(TusUpload upload) throws IOException {
         if (!upload.completed()) {
-            landing.landing().discard(upload.id());
+            landing.discard(upload.id());
         }
         Files.deleteIfExists(stateOf(upload.id()));
     }

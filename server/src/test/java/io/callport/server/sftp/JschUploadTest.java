@@ -1,5 +1,6 @@
 package io.callport.server.sftp;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -165,7 +166,7 @@ class JschUploadTest extends SftpServerFixture {
                 return -1;
             }
             int count = (int) Math.min(length, remaining);
-            java.util.Arrays.fill(buffer, offset, offset + count, (byte) 0);
+            Arrays.fill(buffer, offset, offset + count, (byte) 0);
             remaining -= count;
             return count;
         }

@@ -1,5 +1,6 @@
 package io.callport.server.sftp;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ final class RegisteredKeys implements SftpAccounts {
     }
 
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
-    private final Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
     void register(Path publicKeyFile, SftpAccount account) throws IOException, GeneralSecurityException {
         PublicKey key = PublicKeyEntry.parsePublicKeyEntry(Files.readString(publicKeyFile).strip())

@@ -1,13 +1,12 @@
 package io.callport.server.sftp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.function.BooleanSupplier;
+import java.io.UncheckedIOException;
 import io.callport.server.landing.CampaignFolder;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.SizeLimits;
-import io.callport.server.landing.UploadSource;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A running SFTP server over a fresh landing area, with a campaign key and an organisation key registered. */
@@ -76,7 +74,7 @@ abstract class SftpServerFixture {
         try (Stream<Path> files = Files.list(landing.root().resolve(".incoming"))) {
             return files.toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -84,7 +82,7 @@ abstract class SftpServerFixture {
         return partials().stream().mapToLong(p -> p.toFile().length()).sum();
     }
 
-    static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -3,28 +3,15 @@ package io.callport.server.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.callport.server.landing.CampaignFolder;
 import io.callport.server.landing.LandedFile;
-import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.SizeLimits;
 import io.callport.server.landing.UploadSource;
-import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded SFTP server driven by OpenSSH's sftp client, as customers' scripts drive it. */
 class SftpServerTest extends SftpServerFixture {

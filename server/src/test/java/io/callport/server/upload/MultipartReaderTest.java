@@ -1,5 +1,6 @@
 package io.callport.server.upload;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +72,7 @@ class MultipartReaderTest {
     @Test
     void truncatedBodyIsAnError() throws IOException {
         byte[] whole = form(List.of(filePart("file", "a.wav", new byte[5000])));
-        byte[] cut = java.util.Arrays.copyOf(whole, 3000);
+        byte[] cut = Arrays.copyOf(whole, 3000);
 
         MultipartReader reader = new MultipartReader(new ByteArrayInputStream(cut), CONTENT_TYPE);
         InputStream file = reader.next().orElseThrow().body();
@@ -102,7 +103,7 @@ class MultipartReaderTest {
     static byte[] filePart(String name, String fileName, byte[] content) {
         byte[] head = ("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] part = java.util.Arrays.copyOf(head, head.length + content.length);
+        byte[] part = Arrays.copyOf(head, head.length + content.length);
         System.arraycopy(content, 0, part, head.length, content.length);
         return part;
     }
