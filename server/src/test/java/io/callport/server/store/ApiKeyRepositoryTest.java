@@ -22,7 +22,7 @@ class ApiKeyRepositoryTest {
         assertThat(store.apiKeys().findBySecretHash("hash-2").orElseThrow().campaignId()).isEqualTo(campaign.id());
         assertThat(campaignKey.isOrganisationWide()).isFalse();
         assertThat(store.apiKeys().findBySecretHash("hash-3")).isEmpty();
-        assertThat(store.apiKeys().list(org.id())).containsExactly(orgKey, campaignKey);
+        assertThat(store.apiKeys().list(org.id())).containsExactlyInAnyOrder(orgKey, campaignKey);
     }
 
     @OnEachDatabase

@@ -15,7 +15,8 @@ class OrganisationAndUserRepositoryTest {
         assertThat(first.slug()).isEqualTo("acme-ltd");
         assertThat(second.slug()).isEqualTo("acme-ltd-2");
         assertThat(store.organisations().find(first.id())).contains(first);
-        assertThat(store.organisations().list()).extracting(Organisation::id).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(store.organisations().list()).extracting(Organisation::id)
+                .containsExactlyInAnyOrder(first.id(), second.id());
     }
 
     @OnEachDatabase
