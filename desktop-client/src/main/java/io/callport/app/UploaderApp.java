@@ -1,16 +1,39 @@
 package io.callport.app;
 
+import io.callport.ui.common.Background;
+import io.callport.ui.common.Messages;
+import io.callport.ui.common.SystemFileDialogs;
+import io.callport.ui.common.Theme;
+import io.callport.ui.common.UiContext;
+import io.callport.ui.common.Views;
+import io.callport.ui.common.Workspace;
+import io.callport.ui.shell.MainWindowController;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 /** The Uploader's window. */
 public final class UploaderApp extends Application {
+    private static final double WIDTH = 1240;
+    private static final double HEIGHT = 800;
+
+    private final Background background = new Background();
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Callport Uploader");
-        stage.setScene(new Scene(new Label("Callport Uploader"), 800, 600));
+        UiContext context = new UiContext(background, new SystemFileDialogs(), new Workspace());
+        var window = Views.load(MainWindowController.class, "MainWindow.fxml", context);
+        Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
+        window.controller().attach(scene, Theme.ofSystem());
+        stage.setTitle(Messages.text("app.name"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        background.close();
     }
 }
