@@ -1,12 +1,10 @@
 package io.callport.app;
 
-import io.callport.ui.common.Background;
 import io.callport.ui.common.Messages;
 import io.callport.ui.common.SystemFileDialogs;
 import io.callport.ui.common.Theme;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.Views;
-import io.callport.ui.common.Workspace;
 import io.callport.ui.shell.MainWindowController;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -17,11 +15,11 @@ public final class UploaderApp extends Application {
     private static final double WIDTH = 1240;
     private static final double HEIGHT = 800;
 
-    private final Background background = new Background();
+    private UiContext context;
 
     @Override
     public void start(Stage stage) {
-        UiContext context = new UiContext(background, new SystemFileDialogs(), new Workspace());
+        context = UiContext.create(new SystemFileDialogs());
         var window = Views.load(MainWindowController.class, "MainWindow.fxml", context);
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
         window.controller().attach(scene, Theme.ofSystem());
@@ -34,6 +32,6 @@ public final class UploaderApp extends Application {
 
     @Override
     public void stop() {
-        background.close();
+        context.background().close();
     }
 }

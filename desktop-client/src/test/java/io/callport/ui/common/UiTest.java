@@ -17,7 +17,7 @@ public final class UiTest {
     }
 
     public static UiContext context(ScriptedFileDialogs dialogs) {
-        return new UiContext(new Background(), dialogs, new Workspace());
+        return UiContext.create(dialogs);
     }
 
     /** Shows a screen in the test's stage, in the light theme. */
