@@ -2,6 +2,7 @@ package io.callport.ui.common;
 
 import io.callport.validate.Issue;
 import io.callport.validate.Severity;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,15 +19,17 @@ public final class IssueTable {
 
     public static void install(TableView<Issue> table, boolean withFile, String placeholder) {
         table.setPlaceholder(new Label(placeholder));
-        table.getColumns().setAll(java.util.List.of(severityColumn()));
-        table.getColumns().add(column("code", 170, issue -> issue.code().name()));
+        // the message takes the room left, so it is readable without scrolling sideways
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(severityColumn()));
+        table.getColumns().add(column("code", 200, issue -> issue.code().name()));
         if (withFile) {
             table.getColumns().add(column("file", 160, Issue::file));
         }
-        table.getColumns().add(column("line", 60, issue -> issue.line() > 0 ? issue.line() : null));
-        table.getColumns().add(column("column", 120, Issue::column));
-        table.getColumns().add(column("value", 130, Issue::value));
-        TableColumn<Issue, String> message = column("message", 480, Issue::message);
+        table.getColumns().add(column("line", 56, issue -> issue.line() > 0 ? issue.line() : null));
+        table.getColumns().add(column("column", 130, Issue::column));
+        table.getColumns().add(column("value", 140, Issue::value));
+        TableColumn<Issue, String> message = column("message", 400, Issue::message);
         message.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

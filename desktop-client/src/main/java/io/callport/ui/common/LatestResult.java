@@ -22,9 +22,7 @@ public final class LatestResult<T> {
 
     /** Must be called on the FX thread; the callbacks run there too. */
     public void request(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
-        if (current != null) {
-            current.cancel(false);
-        }
+        cancel();
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -36,6 +34,15 @@ public final class LatestResult<T> {
         task.setOnSucceeded(event -> finish(task, () -> onResult.accept(task.getValue())));
         task.setOnFailed(event -> finish(task, () -> onFailure.accept(task.getException())));
         background.run(task);
+    }
+
+    /** Drops the request running, if any: its result will not be delivered. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel(false);
+            current = null;
+            running.set(false);
+        }
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -1,6 +1,8 @@
 package io.callport.ui.common;
 
+import io.callport.service.BatchService;
 import io.callport.service.MappingStore;
+import io.callport.service.ReportCsv;
 import io.callport.service.SampleService;
 import java.time.Clock;
 
@@ -9,11 +11,12 @@ import java.time.Clock;
  * the services that do the work.
  */
 public record UiContext(Background background, FileDialogs dialogs, Workspace workspace, SampleService samples,
-                        MappingStore mappings) {
+                        MappingStore mappings, BatchService batches, ReportCsv reportCsv) {
 
     /** The Uploader's context on the real clock, asking the person through the given dialogs. */
     public static UiContext create(FileDialogs dialogs) {
         Clock clock = Clock.systemUTC();
-        return new UiContext(new Background(), dialogs, new Workspace(), new SampleService(clock), new MappingStore());
+        return new UiContext(new Background(), dialogs, new Workspace(), new SampleService(clock), new MappingStore(),
+                new BatchService(clock), new ReportCsv());
     }
 }
