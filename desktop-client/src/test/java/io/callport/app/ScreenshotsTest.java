@@ -10,6 +10,7 @@ import io.callport.ui.common.Theme;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import io.callport.ui.common.Views;
+import io.callport.ui.mapping.ConventionPreset;
 import io.callport.ui.shell.MainWindowController;
 import io.callport.ui.shell.Screen;
 import java.io.IOException;
@@ -25,7 +26,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -43,6 +48,7 @@ import org.testfx.framework.junit5.Start;
  * folder is taken from the repository's root; without the property the images go to target/screenshots.
  */
 @ExtendWith(ApplicationExtension.class)
+@SuppressWarnings("unchecked")
 class ScreenshotsTest {
     private static final String BATCH_MAPPING = """
             {"fields": {"agentId": "agent_email", "contactDate": "contact_date",
@@ -80,6 +86,18 @@ class ScreenshotsTest {
         render(robot, "mapping.png");
         robot.interact(() -> Theme.DARK.applyTo(scene));
         render(robot, "mapping-dark.png");
+    }
+
+    @Test
+    void mappingWizardReadingRecordingNames(FxRobot robot) throws IOException {
+        openSample(robot, copy("csv/excel-export-bom-crlf.csv", dir.resolve("excel-export.csv")));
+        robot.interact(() -> {
+            robot.lookup("#presetBox").queryAs(ChoiceBox.class).getSelectionModel().select(ConventionPreset.DIRECTION);
+            robot.lookup("#trialNameField").queryAs(TextField.class).setText("20261102-083700_inbound_478.wav");
+            robot.lookup(".form-scroll").queryAs(ScrollPane.class).setVvalue(1);
+        });
+
+        render(robot, "mapping-names.png");
     }
 
     @Test
@@ -126,6 +144,16 @@ class ScreenshotsTest {
         UiTest.waitUntil(10, () -> !robot.lookup("#issueTable").queryAs(TableView.class).getItems().isEmpty());
 
         render(robot, "batch.png");
+    }
+
+    @Test
+    void keysWithANewKey(FxRobot robot) throws IOException {
+        robot.interact(() -> window.select(Screen.KEYS));
+        robot.interact(() -> robot.lookup("#commentField").queryAs(TextField.class).setText("ops@northwind-contact"));
+        robot.clickOn("#generateButton");
+        UiTest.waitUntil(10, () -> !robot.lookup("#publicKeyArea").queryAs(TextArea.class).getText().isEmpty());
+
+        render(robot, "keys.png");
     }
 
     private void openSample(FxRobot robot, Path sample) {

@@ -134,7 +134,7 @@ public final class BatchController {
                 : Messages.format("batch.shown", model.shownIssues().size(), report.get().issues().size()),
                 model.shownIssues(), report));
         exportButton.disableProperty().bind(model.canExport().not());
-        IssueTable.install(issueTable, true, Messages.text("batch.report.empty"));
+        IssueTable.installFull(issueTable, Messages.text("batch.report.empty"));
         issueTable.placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label(Messages.text(
                 report.get() != null && report.get().issues().isEmpty() ? "batch.report.clean" : "batch.report.empty")),
                 report));

@@ -17,25 +17,40 @@ public final class IssueTable {
     private IssueTable() {
     }
 
-    public static void install(TableView<Issue> table, boolean withFile, String placeholder) {
+    /** Every column, for the batch report: severity, code, file, line, column, value, message. */
+    public static void installFull(TableView<Issue> table, String placeholder) {
+        install(table, placeholder, true);
+    }
+
+    /** Severity, line, column and message, for a narrow table about one file; the code shows on hover. */
+    public static void installCompact(TableView<Issue> table, String placeholder) {
+        install(table, placeholder, false);
+    }
+
+    private static void install(TableView<Issue> table, String placeholder, boolean full) {
         table.setPlaceholder(new Label(placeholder));
         // the message takes the room left, so it is readable without scrolling sideways
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(severityColumn()));
-        table.getColumns().add(column("code", 200, issue -> issue.code().name()));
-        if (withFile) {
+        if (full) {
+            table.getColumns().add(column("code", 200, issue -> issue.code().name()));
             table.getColumns().add(column("file", 160, Issue::file));
         }
-        table.getColumns().add(column("line", 56, issue -> issue.line() > 0 ? issue.line() : null));
+        TableColumn<Issue, Long> line = column("line", 56, issue -> issue.line() > 0 ? issue.line() : null);
+        line.setMinWidth(48);
+        table.getColumns().add(line);
         table.getColumns().add(column("column", 130, Issue::column));
-        table.getColumns().add(column("value", 140, Issue::value));
+        if (full) {
+            table.getColumns().add(column("value", 140, Issue::value));
+        }
         TableColumn<Issue, String> message = column("message", 400, Issue::message);
         message.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null ? null : new Tooltip(text));
+                Issue issue = empty ? null : getTableRow().getItem();
+                setText(issue == null ? null : text);
+                setTooltip(issue == null ? null : new Tooltip(issue.code() + ": " + issue.message()));
             }
         });
         table.getColumns().add(message);
@@ -44,7 +59,8 @@ public final class IssueTable {
     private static TableColumn<Issue, Severity> severityColumn() {
         TableColumn<Issue, Severity> column = new TableColumn<>(Messages.text("issue.severity"));
         column.setId("issue-severity");
-        column.setPrefWidth(90);
+        column.setPrefWidth(92);
+        column.setMinWidth(86);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().severity()));
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override

@@ -28,6 +28,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -83,7 +85,7 @@ public final class MappingController {
     @FXML private ComboBox<String> conventionZoneBox;
     @FXML private TextField trialNameField;
     @FXML private Label conventionProblemLabel;
-    @FXML private TableView<NameSample> nameSampleTable;
+    @FXML private ListView<NameSample> nameSampleList;
     @FXML private TableView<CsvRow> previewTable;
     @FXML private Label checkSummaryLabel;
     @FXML private TableView<Issue> issueTable;
@@ -114,8 +116,13 @@ public final class MappingController {
         bindMetadata();
         bindConvention();
         PreviewTable.install(previewTable, model.columns(), model.rows(), model.marksProperty());
-        IssueTable.install(issueTable, false, Messages.text("mapping.check.empty"));
+        IssueTable.installCompact(issueTable, Messages.text("mapping.check.empty"));
         issueTable.setItems(model.issues());
+        issueTable.getSelectionModel().selectedItemProperty().addListener((observable, old, issue) -> {
+            if (issue != null && issue.line() > 0) {
+                PreviewTable.reveal(previewTable, issue.line(), issue.column());
+            }
+        });
         checkSummaryLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> summary(model.reportProperty().get()), model.reportProperty()));
         problemsLabel.textProperty().bind(Bindings.createStringBinding(
@@ -212,6 +219,7 @@ public final class MappingController {
         type.setCellFactory(ChoiceBoxTableCell.forTableColumn(types));
         type.setPrefWidth(100);
         metadataTable.getColumns().setAll(List.of(kept, column, name, type));
+        metadataTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 
     private void bindConvention() {
@@ -225,16 +233,37 @@ public final class MappingController {
         conventionZoneBox.valueProperty().bindBidirectional(model.conventionTimeZoneProperty());
         trialNameField.textProperty().bindBidirectional(model.trialNameProperty());
         conventionProblemLabel.textProperty().bind(model.conventionProblem());
-        nameSampleTable.setItems(model.nameSamples());
-        nameSampleTable.setPlaceholder(new Label(Messages.text("mapping.convention.samples.empty")));
-        TableColumn<NameSample, String> name = new TableColumn<>(Messages.text("mapping.convention.samples.name"));
-        name.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().name()));
-        name.setPrefWidth(190);
-        TableColumn<NameSample, String> reading = new TableColumn<>(Messages.text("mapping.convention.samples.reads"));
-        reading.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().problem() == null
-                ? data.getValue().reading() : data.getValue().problem()));
-        reading.setPrefWidth(320);
-        nameSampleTable.getColumns().setAll(List.of(name, reading));
+        nameSampleList.setItems(model.nameSamples());
+        nameSampleList.setPlaceholder(new Label(Messages.text("mapping.convention.samples.empty")));
+        nameSampleList.setCellFactory(ignored -> new NameSampleCell());
+    }
+
+    /** A recording name over what the convention reads from it, or why it does not fit. */
+    private static final class NameSampleCell extends ListCell<NameSample> {
+        private final Label name = new Label();
+        private final Label reading = new Label();
+        private final VBox box = new VBox(2, name, reading);
+
+        NameSampleCell() {
+            name.getStyleClass().add("name-sample");
+            reading.setWrapText(true);
+            box.setMaxWidth(Double.MAX_VALUE);
+            setPrefWidth(0); // wrap within the list instead of widening it
+        }
+
+        @Override
+        protected void updateItem(NameSample sample, boolean empty) {
+            super.updateItem(sample, empty);
+            if (empty || sample == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(sample.name());
+            boolean fits = sample.problem() == null;
+            reading.setText(fits ? sample.reading() : sample.problem());
+            reading.getStyleClass().setAll("label", fits ? "hint" : "problem");
+            setGraphic(box);
+        }
     }
 
     private static String summary(ValidationReport report) {

@@ -22,7 +22,6 @@ import io.callport.validate.ValidationReport;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -418,7 +417,7 @@ public final class MappingModel {
     }
 
     private static String formatInstant(Instant instant, String zone) {
-        ZoneId shownIn = zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+        ZoneId shownIn = ZoneId.of(zone == null ? "UTC" : zone);
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(shownIn).format(instant) + " "
                 + shownIn.getId();
     }

@@ -38,6 +38,19 @@ final class PreviewTable {
         marks.addListener((observable, old, now) -> table.refresh());
     }
 
+    /** Scrolls to the row that starts on a line and selects it; a column name, if given, is scrolled to too. */
+    static void reveal(TableView<CsvRow> table, long line, String column) {
+        for (int index = 0; index < table.getItems().size(); index++) {
+            if (table.getItems().get(index).line() == line) {
+                table.scrollTo(Math.max(0, index - 2));
+                table.getSelectionModel().clearAndSelect(index);
+                table.getColumns().stream().filter(shown -> shown.getText().equals(column)).findFirst()
+                        .ifPresent(table::scrollToColumn);
+                return;
+            }
+        }
+    }
+
     private void rebuild(List<String> columns) {
         TableColumn<CsvRow, Long> line = new TableColumn<>(Messages.text("mapping.preview.line"));
         line.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().line()));

@@ -152,6 +152,9 @@ class MappingScreenTest {
         assertThat(first.value()).isEqualTo("492");
         assertThat(previewCell(robot, 2, "Line").getStyleClass()).contains("issue-error");
         assertThat(previewCell(robot, 2, "Channel").getStyleClass()).doesNotContain("issue-error");
+        Issue last = model.issues().getLast();
+        robot.interact(() -> robot.lookup("#issueTable").queryAs(TableView.class).getSelectionModel().select(last));
+        assertThat(previewTable(robot).getSelectionModel().getSelectedItem().line()).isEqualTo(last.line());
         assertThat(robot.lookup("#saveButton").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(model.metadata()).extracting(MetadataRow::column)
                 .containsExactly("Advisor Firstname", "Channel", "Reason");
