@@ -224,16 +224,17 @@ public final class MappingController {
 
     private void bindConvention() {
         presetBox.getItems().setAll(ConventionPreset.values());
-        presetBox.setValue(ConventionPreset.of(model.conventionPatternProperty().get()));
-        presetBox.valueProperty().addListener((observable, old, preset) -> model.choosePreset(preset));
-        model.conventionPatternProperty().addListener((observable, old, pattern) ->
+        ConventionModel convention = model.convention();
+        presetBox.setValue(ConventionPreset.of(convention.patternProperty().get()));
+        presetBox.valueProperty().addListener((observable, old, preset) -> convention.choosePreset(preset));
+        convention.patternProperty().addListener((observable, old, pattern) ->
                 presetBox.setValue(ConventionPreset.of(pattern)));
-        patternField.textProperty().bindBidirectional(model.conventionPatternProperty());
-        separatorField.textProperty().bindBidirectional(model.conventionSeparatorProperty());
-        conventionZoneBox.valueProperty().bindBidirectional(model.conventionTimeZoneProperty());
-        trialNameField.textProperty().bindBidirectional(model.trialNameProperty());
-        conventionProblemLabel.textProperty().bind(model.conventionProblem());
-        nameSampleList.setItems(model.nameSamples());
+        patternField.textProperty().bindBidirectional(convention.patternProperty());
+        separatorField.textProperty().bindBidirectional(convention.separatorProperty());
+        conventionZoneBox.valueProperty().bindBidirectional(convention.timeZoneProperty());
+        trialNameField.textProperty().bindBidirectional(convention.trialNameProperty());
+        conventionProblemLabel.textProperty().bind(convention.problem());
+        nameSampleList.setItems(convention.samples());
         nameSampleList.setPlaceholder(new Label(Messages.text("mapping.convention.samples.empty")));
         nameSampleList.setCellFactory(ignored -> new NameSampleCell());
     }

@@ -3,7 +3,6 @@ package io.callport.ui.common;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -39,9 +38,5 @@ public final class UiTest {
             throw new AssertionError("The screen did not reach the expected state within " + seconds + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    public static Parent rootOf(Stage stage) {
-        return stage.getScene().getRoot();
     }
 }
