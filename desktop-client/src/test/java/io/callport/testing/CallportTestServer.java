@@ -124,12 +124,23 @@ public final class CallportTestServer implements AutoCloseable {
 
     /** The names of the files that have arrived in a campaign, by any route, with their paths inside it. */
     public List<String> arrived(String campaignFolder) {
+        if (!hasLandingFolder(campaignFolder)) {
+            return List.of();
+        }
         Path folder = landingFolder(campaignFolder);
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).map(file -> folder.relativize(file).toString().replace('\\', '/'))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean hasLandingFolder(String campaignFolder) {
+        try (Stream<Path> organisations = Files.list(config.dataDir().resolve("landing"))) {
+            return organisations.anyMatch(organisation -> Files.isDirectory(organisation.resolve(campaignFolder)));
+        } catch (IOException e) {
+            return false;
         }
     }
 
