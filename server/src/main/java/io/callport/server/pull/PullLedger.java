@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Every file each connector has seen, fetched or left out, kept in the database so that nothing is fetched or handed
- * to the pipeline twice, a restart carries on where the last run stopped, and an interrupted fetch resumes.
+ * to the pipeline twice, a restart carries on where the last run stopped, and an interrupted fetch resumes. A file is
+ * known by its path below the base path; the size and time listed tell a new version from the one already fetched.
  */
 public final class PullLedger {
     /** After this many failures caused by the file itself (not by the connection) it is left alone. */
@@ -78,24 +79,13 @@ public final class PullLedger {
                 PullState.FAILED, clock.instant(), connectorId, path));
     }
 
-    /**
-     * Another file of this connector, or this file's previous version, with this content, when there is one: a file
-     * already delivered or found to be a duplicate, or this same path as last fetched.
-     */
-    Optional<String> sameContent(String connectorId, String path, String sha256) {
-        return database.read(c -> Sql.one(c, "SELECT path FROM pulled_files WHERE connector_id = ? AND sha256 = ? "
-                + "AND (state IN (?, ?, ?) OR path = ?) ORDER BY CASE WHEN path = ? THEN 0 ELSE 1 END, path LIMIT 1",
-                row -> row.getString("path"), connectorId, sha256, PullState.DELIVERED, PullState.DUPLICATE,
-                PullState.FETCHED, path, path));
-    }
-
     void fetched(String connectorId, String path, long size, String sha256) {
         finish(connectorId, path, size, sha256, PullState.FETCHED, null);
     }
 
-    void duplicate(String connectorId, String path, long size, String sha256, String sameAs) {
-        String note = sameAs.equals(path) ? "unchanged since it was last fetched" : "same content as " + sameAs;
-        finish(connectorId, path, size, sha256, PullState.DUPLICATE, note);
+    /** The file was fetched again but its content is what was delivered before. */
+    void unchanged(String connectorId, String path, long size, String sha256) {
+        finish(connectorId, path, size, sha256, PullState.UNCHANGED, "content unchanged since it was last fetched");
     }
 
     void delivered(String connectorId, String path) {

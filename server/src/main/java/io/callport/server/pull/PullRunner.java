@@ -59,8 +59,6 @@ public final class PullRunner {
     private final Path staging;
     private final Clock clock;
     private final AtomicBoolean stopping = new AtomicBoolean();
-    /** Deliveries are checked for duplicate content and handed over one at a time. */
-    private final Object deliveries = new Object();
 
     /** @param stagingRoot the folder for files in transit; this connector uses a subfolder named after its id */
     public PullRunner(String connectorId, PullConnectorRepository connectors, PullLedger ledger, PulledFileSink sink,
@@ -117,7 +115,7 @@ public final class PullRunner {
         RunReport report = counters.report(failure, failuresInARow);
         LOG.atInfo().addKeyValue("connector", connectorId).addKeyValue("listed", report.listed())
                 .addKeyValue("delivered", report.delivered()).addKeyValue("notPicked", report.notPicked())
-                .addKeyValue("duplicates", report.duplicates()).addKeyValue("failedFiles", report.failedFiles())
+                .addKeyValue("unchanged", report.unchanged()).addKeyValue("failedFiles", report.failedFiles())
                 .addKeyValue("bytes", report.bytes())
                 .addKeyValue("failure", failure == null ? "none" : failure.failure())
                 .log(failure == null ? "pull run finished" : "pull run failed: " + failure.getMessage());
@@ -294,26 +292,25 @@ public final class PullRunner {
                 return;
             }
             Files.move(partial, complete, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            deliver(connector, file.path(), complete, have, HexFormat.of().formatHex(digest.digest()), counters);
+            deliver(connector, file, entry.map(LedgerEntry::sha256).orElse(null), complete,
+                    HexFormat.of().formatHex(digest.digest()), counters);
         } catch (IOException e) {
             throw new PullException(PullFailure.LOCAL_STORAGE, "Cannot write " + file.path() + " to the staging "
                     + "folder " + staging + ": " + e.getMessage(), e);
         }
     }
 
-    private void deliver(PullConnector connector, String path, Path file, long size, String sha256,
+    /** Hands the file over unless it is a new listing of the very content delivered last time under this path. */
+    private void deliver(PullConnector connector, RemoteFile file, String previousSha256, Path complete, String sha256,
                          Counters counters) throws IOException {
-        synchronized (deliveries) {
-            Optional<String> sameAs = ledger.sameContent(connectorId, path, sha256);
-            if (sameAs.isPresent()) {
-                ledger.duplicate(connectorId, path, size, sha256, sameAs.get());
-                Files.deleteIfExists(file);
-                counters.duplicates.incrementAndGet();
-                return;
-            }
-            ledger.fetched(connectorId, path, size, sha256);
-            handOver(connector, path, file, counters);
+        if (sha256.equals(previousSha256)) {
+            ledger.unchanged(connectorId, file.path(), file.size(), sha256);
+            Files.deleteIfExists(complete);
+            counters.unchanged.incrementAndGet();
+            return;
         }
+        ledger.fetched(connectorId, file.path(), file.size(), sha256);
+        handOver(connector, file.path(), complete, counters);
     }
 
     private void handOver(PullConnector connector, String path, Path file, Counters counters) {
@@ -404,12 +401,12 @@ public final class PullRunner {
         final AtomicInteger listed = new AtomicInteger();
         final AtomicInteger notPicked = new AtomicInteger();
         final AtomicInteger delivered = new AtomicInteger();
-        final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger unchanged = new AtomicInteger();
         final AtomicInteger failedFiles = new AtomicInteger();
         final AtomicLong bytes = new AtomicLong();
 
         RunReport report(PullException failure, int failuresInARow) {
-            return new RunReport(listed.get(), notPicked.get(), delivered.get(), duplicates.get(), failedFiles.get(),
+            return new RunReport(listed.get(), notPicked.get(), delivered.get(), unchanged.get(), failedFiles.get(),
                     bytes.get(), failure, failuresInARow);
         }
     }

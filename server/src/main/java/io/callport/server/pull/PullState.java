@@ -10,8 +10,12 @@ public enum PullState {
     FETCHED,
     /** Handed to the pipeline. */
     DELIVERED,
-    /** Fetched, but its content was already delivered (under this path or another); not handed over again. */
-    DUPLICATE,
+    /**
+     * Fetched again because the server listed it with a new size or time, but its content is what was already
+     * delivered under this path; not handed over again. (Files under other names are other calls, even when their
+     * bytes are equal: the pipeline decides about those.)
+     */
+    UNCHANGED,
     /** Failed {@link PullLedger#MAX_FAILED_ATTEMPTS} times; tried again only if the file changes. */
     FAILED
 }

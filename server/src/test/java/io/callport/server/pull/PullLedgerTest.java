@@ -43,27 +43,26 @@ class PullLedgerTest {
     }
 
     @OnEachDatabase
-    void recognisesContentAlreadyDeliveredUnderAnyPath(Database database) {
+    void keepsTheLastContentHashWhileANewVersionIsPending(Database database) {
         String connector = connector(database);
         PullLedger ledger = new PullLedger(database, Clock.systemUTC());
         RemoteFile first = new RemoteFile("20260211/a.mp3", 3, LISTED);
-        RemoteFile copy = new RemoteFile("20260212/a-copy.mp3", 3, LISTED);
         ledger.pending(connector, first);
         ledger.fetched(connector, first.path(), 3, "abc");
         ledger.delivered(connector, first.path());
 
-        ledger.pending(connector, copy);
-        assertThat(ledger.sameContent(connector, copy.path(), "abc")).contains(first.path());
-        ledger.duplicate(connector, copy.path(), 3, "abc", first.path());
-        assertThat(ledger.find(connector, copy.path()).orElseThrow().lastError())
-                .isEqualTo("same content as 20260211/a.mp3");
-
-        // the same path re-listed with a new time but the same bytes
         ledger.pending(connector, new RemoteFile(first.path(), 3, LISTED.plusSeconds(5)));
-        assertThat(ledger.sameContent(connector, first.path(), "abc")).contains(first.path());
-        assertThat(ledger.sameContent(connector, first.path(), "other")).isEmpty();
-        assertThat(ledger.counts(connector)).containsEntry(PullState.PENDING, 1).containsEntry(PullState.DUPLICATE, 1)
+        LedgerEntry pending = ledger.find(connector, first.path()).orElseThrow();
+        assertThat(pending.state()).isEqualTo(PullState.PENDING);
+        assertThat(pending.sha256()).isEqualTo("abc");
+
+        ledger.unchanged(connector, first.path(), 3, "abc");
+        assertThat(ledger.find(connector, first.path()).orElseThrow().lastError())
+                .isEqualTo("content unchanged since it was last fetched");
+        assertThat(ledger.counts(connector)).containsEntry(PullState.UNCHANGED, 1)
                 .containsEntry(PullState.DELIVERED, 0);
+        assertThat(ledger.list(connector, PullState.UNCHANGED, 10)).extracting(LedgerEntry::path)
+                .containsExactly(first.path());
     }
 
     private static String connector(Database database) {
