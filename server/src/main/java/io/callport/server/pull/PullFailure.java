@@ -14,6 +14,8 @@ public enum PullFailure {
     NOT_FOUND(false),
     /** The stored credentials do not decrypt with this server's credential key. */
     CREDENTIALS_UNREADABLE(true),
+    /** The file's size changed between the listing and the fetch: it is still being written or was replaced. */
+    FILE_CHANGED(false),
     /** The connection dropped or the server answered out of protocol in the middle of a run. */
     CONNECTION_LOST(true),
     /** This server could not write a fetched file to its own staging folder (disk full, permissions). */

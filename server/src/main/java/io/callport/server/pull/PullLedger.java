@@ -2,6 +2,7 @@ package io.callport.server.pull;
 
 import io.callport.server.store.Database;
 import io.callport.server.store.Sql;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,6 +21,9 @@ public final class PullLedger {
     public static final int MAX_FAILED_ATTEMPTS = 5;
     private static final String COLUMNS = "connector_id, path, size, modified_at, sha256, state, attempts, "
             + "fetched_bytes, last_error, first_seen_at, updated_at";
+    /** In an upsert: the row already describes the version of the file being written. */
+    private static final String SAME_VERSION = "pulled_files.size = excluded.size "
+            + "AND pulled_files.modified_at IS NOT DISTINCT FROM excluded.modified_at";
 
     private final Database database;
     private final Clock clock;
@@ -51,46 +55,74 @@ public final class PullLedger {
         return counts;
     }
 
-    /** Records a file the picking rule left out. */
-    void notPicked(String connectorId, RemoteFile file) {
-        upsert(connectorId, file, PullState.NOT_PICKED);
+    /** A file fetched whole into the staging folder, with its hash; unchanged when it matches the last one. */
+    record FetchedFile(RemoteFile file, String sha256, boolean unchanged) {
+    }
+
+    /** Records the files the picking rule left out, in one transaction. */
+    void notPicked(String connectorId, List<RemoteFile> files) {
+        database.transaction(c -> {
+            for (RemoteFile file : files) {
+                upsert(c, connectorId, file, PullState.NOT_PICKED, 0, 0, null, null, "state = excluded.state, "
+                        + "attempts = CASE WHEN " + SAME_VERSION + " THEN pulled_files.attempts ELSE 0 END, "
+                        + "last_error = NULL");
+            }
+            return null;
+        });
+    }
+
+    /** The connection dropped during the fetch: the file stays pending, and the next attempt resumes after it. */
+    void interrupted(String connectorId, RemoteFile file, long fetchedBytes, String reason) {
+        database.transaction(c -> upsert(c, connectorId, file, PullState.PENDING, 0, fetchedBytes, null, reason,
+                "state = excluded.state, attempts = CASE WHEN " + SAME_VERSION + " THEN pulled_files.attempts "
+                        + "ELSE 0 END, fetched_bytes = excluded.fetched_bytes, last_error = excluded.last_error"));
     }
 
     /**
-     * Records that a file is about to be fetched, with the size and time listed now. The previous content hash is
-     * kept so that an unchanged re-listed file is recognised once fetched.
+     * The staged copy of a fetched file turned out damaged before its hand-over: it is fetched again, and the hash it
+     * had is forgotten, since that content was never delivered.
      */
-    void pending(String connectorId, RemoteFile file) {
-        upsert(connectorId, file, PullState.PENDING);
-    }
-
-    /** The connection dropped during the fetch: the file stays pending and resumes next time. */
-    void interrupted(String connectorId, String path, long fetchedBytes, String reason) {
-        database.transaction(c -> Sql.update(c, "UPDATE pulled_files SET fetched_bytes = ?, last_error = ?, "
-                + "updated_at = ? WHERE connector_id = ? AND path = ?", fetchedBytes, reason, clock.instant(),
-                connectorId, path));
+    void damaged(String connectorId, RemoteFile file, String reason) {
+        database.transaction(c -> upsert(c, connectorId, file, PullState.PENDING, 0, 0, null, reason,
+                "state = excluded.state, sha256 = NULL, attempts = 0, fetched_bytes = 0, "
+                        + "last_error = excluded.last_error"));
     }
 
     /** The file itself failed (refused, vanished, wrong size); after {@value #MAX_FAILED_ATTEMPTS} it is given up. */
-    void failed(String connectorId, String path, long fetchedBytes, String reason) {
-        database.transaction(c -> Sql.update(c, "UPDATE pulled_files SET attempts = attempts + 1, fetched_bytes = ?, "
-                + "last_error = ?, state = CASE WHEN attempts + 1 >= ? THEN ? ELSE state END, updated_at = ? "
-                + "WHERE connector_id = ? AND path = ?", fetchedBytes, reason, MAX_FAILED_ATTEMPTS,
-                PullState.FAILED, clock.instant(), connectorId, path));
+    void failed(String connectorId, RemoteFile file, long fetchedBytes, String reason) {
+        String attempts = "CASE WHEN " + SAME_VERSION + " THEN pulled_files.attempts + 1 ELSE 1 END";
+        database.transaction(c -> upsert(c, connectorId, file, PullState.PENDING, 1, fetchedBytes, null, reason,
+                "attempts = " + attempts + ", state = CASE WHEN " + attempts + " >= " + MAX_FAILED_ATTEMPTS
+                        + " THEN '" + PullState.FAILED + "' ELSE '" + PullState.PENDING + "' END, "
+                        + "fetched_bytes = excluded.fetched_bytes, last_error = excluded.last_error"));
     }
 
-    void fetched(String connectorId, String path, long size, String sha256) {
-        finish(connectorId, path, size, sha256, PullState.FETCHED, null);
+    /**
+     * Records whole staged files in one transaction: {@link PullState#FETCHED}, to be handed over next, or
+     * {@link PullState#UNCHANGED}. Committed before the hand-over, so a crash in between offers them again.
+     */
+    void fetched(String connectorId, List<FetchedFile> files) {
+        database.transaction(c -> {
+            for (FetchedFile fetched : files) {
+                upsert(c, connectorId, fetched.file(), fetched.unchanged() ? PullState.UNCHANGED : PullState.FETCHED,
+                        0, fetched.file().size(), fetched.sha256(), fetched.unchanged()
+                                ? "content unchanged since it was last fetched" : null,
+                        "state = excluded.state, sha256 = excluded.sha256, attempts = 0, "
+                                + "fetched_bytes = excluded.fetched_bytes, last_error = excluded.last_error");
+            }
+            return null;
+        });
     }
 
-    /** The file was fetched again but its content is what was delivered before. */
-    void unchanged(String connectorId, String path, long size, String sha256) {
-        finish(connectorId, path, size, sha256, PullState.UNCHANGED, "content unchanged since it was last fetched");
-    }
-
-    void delivered(String connectorId, String path) {
-        database.transaction(c -> Sql.update(c, "UPDATE pulled_files SET state = ?, last_error = NULL, updated_at = ? "
-                + "WHERE connector_id = ? AND path = ?", PullState.DELIVERED, clock.instant(), connectorId, path));
+    /** Records files the pipeline took, in one transaction. */
+    void delivered(String connectorId, List<String> paths) {
+        database.transaction(c -> {
+            for (String path : paths) {
+                Sql.update(c, "UPDATE pulled_files SET state = ?, last_error = NULL, updated_at = ? "
+                        + "WHERE connector_id = ? AND path = ?", PullState.DELIVERED, clock.instant(), connectorId, path);
+            }
+            return null;
+        });
     }
 
     /** A delivery the sink refused; the file stays fetched and is offered again on the next run. */
@@ -99,25 +131,18 @@ public final class PullLedger {
                 + "WHERE connector_id = ? AND path = ?", reason, clock.instant(), connectorId, path));
     }
 
-    void forget(String connectorId) {
-        database.transaction(c -> Sql.update(c, "DELETE FROM pulled_files WHERE connector_id = ?", connectorId));
-    }
-
-    private void finish(String connectorId, String path, long size, String sha256, PullState state, String note) {
-        database.transaction(c -> Sql.update(c, "UPDATE pulled_files SET sha256 = ?, state = ?, fetched_bytes = ?, "
-                + "last_error = ?, updated_at = ? WHERE connector_id = ? AND path = ?", sha256, state, size, note,
-                clock.instant(), connectorId, path));
-    }
-
-    private void upsert(String connectorId, RemoteFile file, PullState state) {
+    /**
+     * Inserts the file's row, or on conflict updates size, time and {@code onConflict}'s columns; the listed size
+     * and time always become the row's, and a content hash is only replaced where {@code onConflict} says so.
+     */
+    private int upsert(Connection c, String connectorId, RemoteFile file, PullState state, int insertedAttempts,
+                       long fetchedBytes, String sha256, String note, String onConflict) throws SQLException {
         var now = clock.instant();
-        database.transaction(c -> Sql.update(c, "INSERT INTO pulled_files (" + COLUMNS + ") VALUES "
-                        + "(?, ?, ?, ?, NULL, ?, 0, 0, NULL, ?, ?) ON CONFLICT (connector_id, path) DO UPDATE SET "
-                        + "size = excluded.size, modified_at = excluded.modified_at, state = excluded.state, "
-                        + "attempts = CASE WHEN pulled_files.size = excluded.size AND pulled_files.modified_at "
-                        + "IS NOT DISTINCT FROM excluded.modified_at THEN pulled_files.attempts ELSE 0 END, "
-                        + "last_error = NULL, updated_at = excluded.updated_at",
-                connectorId, file.path(), file.size(), LedgerEntry.truncated(file.modified()), state, now, now));
+        return Sql.update(c, "INSERT INTO pulled_files (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (connector_id, path) DO UPDATE SET " + onConflict + ", size = excluded.size, "
+                        + "modified_at = excluded.modified_at, updated_at = excluded.updated_at",
+                connectorId, file.path(), file.size(), LedgerEntry.truncated(file.modified()), sha256, state,
+                insertedAttempts, fetchedBytes, note, now, now);
     }
 
     private static LedgerEntry map(ResultSet row) throws SQLException {

@@ -36,8 +36,10 @@ public final class SftpPullSource implements PullSource {
     /** AES-GCM first: cheapest for both ends (MINA's chacha20 costs about four times the CPU). */
     private static final String CIPHERS = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,aes128-ctr,aes192-ctr,"
             + "aes256-ctr,chacha20-poly1305@openssh.com";
-    /** Read requests kept in flight per transfer, so a transfer is not one round trip per 32 KB. */
+    /** Read requests kept in flight per transfer, so a transfer is not one round trip per read. */
     private static final int BULK_REQUESTS = 64;
+    /** The bytes JSch asks for in one read request. */
+    private static final int READ_REQUEST_BYTES = 32 * 1024;
 
     private final SftpSite site;
     private final Credentials credentials;
@@ -74,7 +76,6 @@ public final class SftpPullSource implements PullSource {
             session.connect((int) CONNECT_TIMEOUT.toMillis());
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
             channel.connect((int) CONNECT_TIMEOUT.toMillis());
-            channel.setBulkRequests(BULK_REQUESTS);
             SftpSession opened = new SftpSession(session, channel, hostKey.seen);
             opened.requireBasePath();
             return opened;
@@ -182,6 +183,13 @@ public final class SftpPullSource implements PullSource {
         @Override
         public void fetch(RemoteFile file, long offset, OutputStream target) throws PullException, IOException {
             String path = remotePath(file.path());
+            try {
+                // requests past the end of a small file only make the server answer EOF
+                long reads = (file.size() - offset) / READ_REQUEST_BYTES + 1;
+                channel.setBulkRequests((int) Math.min(BULK_REQUESTS, reads));
+            } catch (JSchException e) {
+                throw new IllegalStateException("A positive request count is always accepted", e);
+            }
             try (InputStream in = channel.get(path, null, offset)) {
                 RemoteReads.copy(in, target, path + " from " + site.host());
             } catch (SftpException e) {

@@ -38,7 +38,7 @@ class PickingRuleTest {
                 file("another-unreadable.mp3"));
         PickingRule two = PickingRule.parse("max 2 per agent");
 
-        List<RemoteFile> picked = two.pick(files, RemoteFile::path, file -> PullRunner.agentOf(file, RECORDER));
+        List<RemoteFile> picked = two.pick(files, RemoteFile::path, file -> RunPlanner.agentOf(file, RECORDER));
 
         assertThat(picked).extracting(RemoteFile::path).containsExactly(
                 "2026_02_11_08_00_00_Jean-Pierre_Dupont_Entrant_478_0682316817_163.mp3",
@@ -46,18 +46,18 @@ class PickingRuleTest {
                 "2026_02_11_09_30_00_Ann_Lee_Sortant_512_0682316817_12.mp3",
                 "unreadable-name.mp3", "another-unreadable.mp3");
         assertThat(PickingRule.parse("1 per agent").pick(files, RemoteFile::path,
-                file -> PullRunner.agentOf(file, RECORDER))).hasSize(3);
+                file -> RunPlanner.agentOf(file, RECORDER))).hasSize(3);
     }
 
     @Test
     void theAgentComesFromIdThenExtensionThenName() {
-        assertThat(PullRunner.agentOf(file("20260211-101500_inbound_U042.wav"),
+        assertThat(RunPlanner.agentOf(file("20260211-101500_inbound_U042.wav"),
                 FileNameConvention.preset(FileNameConvention.DIRECTION_PRESET))).isEqualTo("agentId:u042");
-        assertThat(PullRunner.agentOf(file("2026_02_11_08_00_00_Jean_Dupont_Entrant_478_0682316817_163.mp3"),
+        assertThat(RunPlanner.agentOf(file("2026_02_11_08_00_00_Jean_Dupont_Entrant_478_0682316817_163.mp3"),
                 RECORDER)).isEqualTo("agentExtension:478");
-        assertThat(PullRunner.agentOf(file("2026_02_11_08_00_00_Jean_Dupont.mp3"),
+        assertThat(RunPlanner.agentOf(file("2026_02_11_08_00_00_Jean_Dupont.mp3"),
                 FileNameConvention.preset("yyyy_MM_dd_HH_mm_ss_first_last"))).isEqualTo("name:jean dupont");
-        assertThat(PullRunner.agentOf(file("x.mp3"), null)).isEmpty();
+        assertThat(RunPlanner.agentOf(file("x.mp3"), null)).isEmpty();
     }
 
     @Test

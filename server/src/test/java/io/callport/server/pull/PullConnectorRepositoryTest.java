@@ -150,7 +150,7 @@ class PullConnectorRepositoryTest {
         Fixture f = new Fixture(database);
         PullConnector created = f.connectors.create(f.org.id(), f.campaign.id(), ConnectorSettings.of("R", SFTP),
                 Credentials.password("p"));
-        new PullLedger(database, Clock.systemUTC()).notPicked(created.id(), new RemoteFile("a.mp3", 1, null));
+        new PullLedger(database, Clock.systemUTC()).notPicked(created.id(), java.util.List.of(new RemoteFile("a.mp3", 1, null)));
 
         assertThat(f.connectors.setEnabled(f.org.id(), created.id(), false)).isTrue();
         assertThat(f.connectors.listEnabled()).isEmpty();

@@ -266,6 +266,23 @@ class PullRunnerTest {
     }
 
     @Test
+    void aStagedCopyDamagedBeforeItsHandOverIsFetchedAgain() throws IOException {
+        RemoteFiles.write(remote, "depot/20260212/call.mp3", "the real recording");
+        PullConnector connector = fixture.create(sftp(DateFolders.COMPACT, 0), password());
+        fixture.sink.failNext(1);
+        fixture.runner(connector).runOnce();
+        Path staged = fixture.staging.resolve(connector.id()).resolve("20260212/call.mp3");
+        assertThat(staged).hasContent("the real recording");
+
+        Files.writeString(staged, "the real rec");
+        RunReport next = fixture.runner(connector).runOnce();
+
+        assertThat(next.delivered()).isEqualTo(1);
+        assertThat(server.firstReadOffsets()).containsExactly(0L, 0L);
+        assertThat(fixture.sink.file("sales/20260212/call.mp3")).hasContent("the real recording");
+    }
+
+    @Test
     void manyFilesOnParallelConnectionsAreEachDeliveredOnce() {
         IntStream.range(0, 40).forEach(i -> RemoteFiles.write(remote, "depot/20260212/call-" + i + ".mp3",
                 "content " + i));

@@ -11,9 +11,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -23,7 +24,6 @@ import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
-import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -106,18 +106,14 @@ final class SftpTestServer implements AutoCloseable {
     }
 
     private final class CuttingListener implements SftpEventListener {
-        private final Set<String> handlesRead = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public void open(ServerSession session, String remoteHandle, Handle localHandle) {
-            // handle ids are reused once closed
-            handlesRead.remove(remoteHandle);
-        }
+        /** By identity: handle ids are reused, and parallel sessions may hold the same id at once. */
+        private final Set<FileHandle> handlesRead = Collections.synchronizedSet(
+                Collections.newSetFromMap(new IdentityHashMap<>()));
 
         @Override
         public void reading(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
                             byte[] data, int dataOffset, int dataLen) {
-            if (handlesRead.add(remoteHandle)) {
+            if (handlesRead.add(localHandle)) {
                 firstReadOffsets.add(offset);
             }
         }
