@@ -159,7 +159,8 @@ public final class PullScheduler implements ManagedComponent {
                 LOG.atError().addKeyValue("connector", id).setCause(e).log("pull run crashed");
             }
             Optional<PullConnector> connector = connectors.findById(id);
-            if (connector.isEmpty() || executor.isShutdown()) {
+            if (connector.isEmpty() || !connector.get().enabled() || executor.isShutdown()) {
+                // deleted or disabled meanwhile; the next refresh() lets the task go
                 return report;
             }
             Instant now = clock.instant();

@@ -6,11 +6,14 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +23,7 @@ import java.util.stream.Stream;
 public final class LocalBlobStore implements BlobStore {
     /** Inside the root; keys cannot reach it because no key part may start with a dot. */
     static final String TEMP_FOLDER = ".incoming";
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path root;
     private final Path temp;
@@ -27,6 +31,18 @@ public final class LocalBlobStore implements BlobStore {
     public LocalBlobStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
         this.temp = Files.createDirectories(this.root.resolve(TEMP_FOLDER));
+        deleteAbandonedWrites();
+    }
+
+    /** Temporary files a crashed process left; an hour old, no put can still be writing them. */
+    private void deleteAbandonedWrites() throws IOException {
+        Instant abandoned = Instant.now().minus(ABANDONED_AFTER);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(temp,
+                file -> Files.getLastModifiedTime(file).toInstant().isBefore(abandoned))) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
     }
 
     @Override

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +35,22 @@ class LocalBlobStoreTest extends BlobStoreContract {
     @Override
     BlobStore store() {
         return store;
+    }
+
+    @Test
+    void writesACrashLeftBehindAreClearedOnOpenButNotFreshOnes() throws IOException {
+        Path abandoned = Files.writeString(store.tempFolder().resolve("put-1.part"), "half");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path inProgress = Files.writeString(store.tempFolder().resolve("put-2.part"), "writing");
+
+        LocalBlobStore reopened = new LocalBlobStore(root.resolve("blobs"));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(inProgress).exists();
+        try (Stream<String> keys = reopened.list("")) {
+            assertThat(keys).isEmpty();
+        }
+        Files.delete(inProgress);
     }
 
     @Test
