@@ -3,6 +3,7 @@ package io.callport.service;
 import io.callport.service.api.Campaign;
 import io.callport.service.api.SftpAccess;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,6 +17,19 @@ public final class ProfileSetup {
     public ProfileSetup(Profiles profiles, KeyService keys) {
         this.profiles = profiles;
         this.keys = keys;
+    }
+
+    /**
+     * Registers a public key for the connected profile's campaign and makes the profile send by SFTP with the key's
+     * private half.
+     *
+     * @return the profile as saved
+     */
+    public Profile registerSshKey(Connection connection, Path privateKey, String publicKey) throws IOException {
+        SftpAccess account = connection.client().registerSshKey(publicKey, connection.profile().campaignId());
+        Profile updated = connection.profile().withSftp(privateKey, account).withTransport(Transport.SFTP);
+        profiles.save(updated, null);
+        return updated;
     }
 
     /** The campaigns the key reaches; a refused key or an unreachable server throws with the reason. */

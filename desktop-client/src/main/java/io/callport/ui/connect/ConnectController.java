@@ -1,7 +1,6 @@
 package io.callport.ui.connect;
 
 import io.callport.service.Profile;
-import io.callport.service.ProfileSetup;
 import io.callport.service.Transport;
 import io.callport.service.api.Campaign;
 import io.callport.service.api.SftpAccess;
@@ -55,8 +54,8 @@ public final class ConnectController {
 
     public ConnectController(UiContext context) {
         this.context = context;
-        this.model = new ConnectModel(context.profiles(), new ProfileSetup(context.profiles(), context.keys()),
-                context.workspace(), context.background());
+        this.model = new ConnectModel(context.profiles(), context.profileSetup(), context.workspace(),
+                context.background());
     }
 
     public ConnectModel model() {
