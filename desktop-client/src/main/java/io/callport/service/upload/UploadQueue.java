@@ -78,19 +78,20 @@ public final class UploadQueue {
         }
     }
 
-    /** Breaks off every transfer; files not sent yet are marked cancelled. */
+    /**
+     * Breaks off every transfer; files not sent yet are marked cancelled. The upload is {@link UploadState#CANCELLED}
+     * once every lane has stopped.
+     */
     public void cancel() {
         List<FileSender> running;
         synchronized (this) {
-            if (state == UploadState.FINISHED || state == UploadState.CANCELLED) {
+            if (state == UploadState.FINISHED || state == UploadState.CANCELLED || gate.isCancelled()) {
                 return;
             }
-            boolean started = state != UploadState.READY;
-            state = UploadState.CANCELLED;
             gate.cancel();
             running = List.copyOf(lanes);
             notifyAll();
-            if (!started) {
+            if (state == UploadState.READY) {
                 for (int i = 0; i < senders.lanes(); i++) {
                     laneDone();
                 }
@@ -135,7 +136,7 @@ public final class UploadQueue {
 
     /** The next file to send in the current phase, waiting while the phase's last files are still in flight. */
     private synchronized Tracked next() {
-        while (state != UploadState.CANCELLED) {
+        while (!gate.isCancelled()) {
             boolean phaseBusy = false;
             for (Tracked file : files) {
                 if (file.item.phase() != phase) {
@@ -231,9 +232,7 @@ public final class UploadQueue {
                     file.state = FileState.CANCELLED;
                 }
             }
-            if (state != UploadState.CANCELLED) {
-                state = UploadState.FINISHED;
-            }
+            state = gate.isCancelled() ? UploadState.CANCELLED : UploadState.FINISHED;
             closeAll();
         }
     }
@@ -252,7 +251,7 @@ public final class UploadQueue {
             wait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            state = UploadState.CANCELLED;
+            gate.cancel();
         }
     }
 
