@@ -8,6 +8,8 @@ import java.util.Map;
 public final class CredentialStores {
     /** The file secrets go to where the computer has no credential store. */
     public static final String FILE_NAME = "credentials.json";
+    /** Set to {@code file} to keep keys in the file even where a credential store exists (tests do). */
+    public static final String CHOICE_PROPERTY = "callport.keyStore";
 
     private CredentialStores() {
     }
@@ -17,6 +19,10 @@ public final class CredentialStores {
      * reaches one; otherwise a file in {@code configFolder} that only its owner can read.
      */
     public static CredentialStore forThisComputer(Path configFolder) {
+        FileCredentialStore file = new FileCredentialStore(configFolder.resolve(FILE_NAME));
+        if ("file".equals(System.getProperty(CHOICE_PROPERTY))) {
+            return file;
+        }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             return new WindowsCredentialStore();
@@ -24,7 +30,6 @@ public final class CredentialStores {
         if (os.startsWith("mac")) {
             return new KeychainCredentialStore();
         }
-        return SecretToolCredentialStore.ifAvailable(Map.of())
-                .orElseGet(() -> new FileCredentialStore(configFolder.resolve(FILE_NAME)));
+        return SecretToolCredentialStore.ifAvailable(Map.of()).orElse(file);
     }
 }

@@ -72,6 +72,23 @@ public final class UploadJournal implements Closeable {
         return journal;
     }
 
+    /**
+     * What the journals of a destination say was sent, read without starting a journal: for choosing which files of
+     * a watched folder are new.
+     */
+    static UploadJournal history(Path folder, String destination) throws IOException {
+        UploadJournal history = new UploadJournal(null, null, Clock.systemUTC());
+        Path destinationFolder = folder.resolve(shortHash(destination));
+        if (Files.isDirectory(destinationFolder)) {
+            try (DirectoryStream<Path> journals = Files.newDirectoryStream(destinationFolder, "*" + SUFFIX)) {
+                for (Path each : journals) {
+                    history.replay(each);
+                }
+            }
+        }
+        return history;
+    }
+
     public Path file() {
         return file;
     }
@@ -115,10 +132,15 @@ public final class UploadJournal implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     private void append(Entry entry) throws IOException {
+        if (channel == null) {
+            throw new IllegalStateException("A journal's history is read, not written.");
+        }
         ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
             channel.write(line);

@@ -8,6 +8,7 @@ import io.callport.service.api.SftpAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /**
  * Prepares uploads to a profile's server: the plan, its journal (in the config folder's {@code uploads}), and the
@@ -39,7 +40,7 @@ public final class UploadService {
     public UploadQueue prepare(Profile profile, ServerClient client, String campaignId, UploadPlan plan)
             throws IOException {
         PauseGate gate = new PauseGate();
-        UploadJournal journal = UploadJournal.open(configFolder.resolve(JOURNALS), profile.url() + " " + campaignId,
+        UploadJournal journal = UploadJournal.open(configFolder.resolve(JOURNALS), destination(profile, campaignId),
                 plan, clock);
         try {
             Senders senders = profile.transport() == Transport.SFTP
@@ -50,6 +51,25 @@ public final class UploadService {
             journal.close();
             throw e;
         }
+    }
+
+    /**
+     * Which files were sent to the campaign before, by any upload from this computer: the same path with the same
+     * size and modification time. A file that cannot be read counts as not sent.
+     */
+    public Predicate<Path> sentBefore(Profile profile, String campaignId) throws IOException {
+        UploadJournal history = UploadJournal.history(configFolder.resolve(JOURNALS), destination(profile, campaignId));
+        return path -> {
+            try {
+                return history.wasSent(UploadItem.of(path, UploadPhase.RECORDINGS));
+            } catch (IOException unreadable) {
+                return false;
+            }
+        };
+    }
+
+    private static String destination(Profile profile, String campaignId) {
+        return profile.url() + " " + campaignId;
     }
 
     /** An SFTP connector for the profile's key and account, for uploads and for "Test connection". */
