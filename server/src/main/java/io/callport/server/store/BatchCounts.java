@@ -5,8 +5,13 @@ import java.util.Map;
 /**
  * What a batch holds, counted by status: its files, the calls its metadata (or recordings) made, and the data rows
  * of its metadata files.
+ *
+ * @param callsWaitingForRecordings pending calls whose recording has not arrived
+ * @param recordingsWaiting         recordings no metadata has named yet
+ * @param sidecarsWaiting           sidecars whose recording has not arrived
  */
-public record BatchCounts(Map<FileStatus, Long> files, Map<CallStatus, Long> calls, Map<RowOutcome, Long> rows) {
+public record BatchCounts(Map<FileStatus, Long> files, Map<CallStatus, Long> calls, Map<RowOutcome, Long> rows,
+                          long callsWaitingForRecordings, long recordingsWaiting, long sidecarsWaiting) {
 
     public BatchCounts {
         files = Map.copyOf(files);

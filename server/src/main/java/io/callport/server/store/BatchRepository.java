@@ -32,25 +32,20 @@ public final class BatchRepository {
      * The campaign's open batch with its window moved to {@code windowClosesAt} (never earlier than it was), or a
      * new one opening now. A batch takes files for at most {@link #LONGEST_BATCH} from its first, so a folder that
      * never goes quiet still yields batches. At most one batch per campaign is open: two processes racing to open
-     * one meet the unique constraint, and the loser joins the winner's batch.
+     * one meet the unique constraint, and the loser joins the winner's batch. The window is moved by a conditional
+     * UPDATE, which waits for (and then sees) a concurrent {@link #closeIfDue}, so a file never joins a batch that
+     * has just closed.
      */
     public IngestBatch joinOpenBatch(Connection connection, String orgId, String campaignId, Instant windowClosesAt)
             throws SQLException {
-        Optional<IngestBatch> open = findOpen(connection, campaignId);
         Instant now = clock.instant();
-        if (open.isPresent() && !now.isBefore(open.get().createdAt().plus(LONGEST_BATCH))) {
-            close(connection, open.get().id());
-            open = Optional.empty();
-        }
-        if (open.isPresent()) {
-            IngestBatch batch = open.get();
-            if (windowClosesAt.isAfter(batch.windowClosesAt())) {
-                Sql.update(connection, "UPDATE ingest_batches SET window_closes_at = ?, updated_at = ? WHERE id = ?",
-                        windowClosesAt, now, batch.id());
-                return new IngestBatch(batch.id(), orgId, campaignId, batch.status(), true, windowClosesAt, null,
-                        batch.createdAt(), now, null);
-            }
-            return batch;
+        Sql.update(connection, "UPDATE ingest_batches SET open_for = NULL, updated_at = ? WHERE open_for = ? "
+                + "AND created_at <= ?", now, campaignId, now.minus(LONGEST_BATCH));
+        int joined = Sql.update(connection, "UPDATE ingest_batches SET window_closes_at = CASE WHEN "
+                        + "window_closes_at < ? THEN ? ELSE window_closes_at END, updated_at = ? WHERE open_for = ?",
+                windowClosesAt, windowClosesAt, now, campaignId);
+        if (joined == 1) {
+            return findOpen(connection, campaignId).orElseThrow();
         }
         IngestBatch batch = new IngestBatch(Ids.next("bat"), orgId, campaignId, BatchStatus.DETECTING, true,
                 windowClosesAt, null, now, now, null);
@@ -61,6 +56,17 @@ public final class BatchRepository {
             return joinOpenBatch(connection, orgId, campaignId, windowClosesAt);
         }
         return batch;
+    }
+
+    /**
+     * Closes the batch if its window has passed; true when it is closed (now or before), false when files moved
+     * its window on and it stays open.
+     */
+    public boolean closeIfDue(Connection connection, String batchId) throws SQLException {
+        Instant now = clock.instant();
+        Sql.update(connection, "UPDATE ingest_batches SET open_for = NULL, updated_at = ? WHERE id = ? "
+                + "AND open_for IS NOT NULL AND window_closes_at <= ?", now, batchId, now);
+        return find(connection, batchId).map(batch -> !batch.open()).orElse(true);
     }
 
     /** Stops the batch taking files; later arrivals open a new batch. */
@@ -114,7 +120,17 @@ public final class BatchRepository {
                         CallStatus::valueOf, CallStatus.class, batchId),
                 countBy(connection, "SELECT r.outcome AS k, COUNT(*) AS n FROM csv_rows r JOIN ingest_files f "
                         + "ON f.id = r.file_id WHERE f.batch_id = ? GROUP BY r.outcome", RowOutcome::valueOf,
-                        RowOutcome.class, batchId));
+                        RowOutcome.class, batchId),
+                count(connection, "SELECT COUNT(*) AS n FROM calls WHERE batch_id = ? AND status = 'PENDING' "
+                        + "AND recording_file_id IS NULL", batchId),
+                count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind = 'RECORDING' "
+                        + "AND status = 'DETECTED'", batchId),
+                count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind = 'SIDECAR' "
+                        + "AND status = 'DETECTED'", batchId));
+    }
+
+    private static long count(Connection connection, String sql, String batchId) throws SQLException {
+        return Sql.one(connection, sql, row -> row.getLong("n"), batchId).orElse(0L);
     }
 
     private static <E extends Enum<E>> Map<E, Long> countBy(Connection connection, String sql,

@@ -139,6 +139,16 @@ public final class CallRepository {
         return changed;
     }
 
+    /** Fails every call of the batch that is not done yet (a cancelled batch); returns their ids. */
+    public List<String> failUnfinished(Connection connection, String batchId, String reason) throws SQLException {
+        String unfinished = "status IN ('PENDING', 'PROCESSING', 'TRANSCRIBING', 'ANALYZING')";
+        List<String> ids = Sql.list(connection, "SELECT id FROM calls WHERE batch_id = ? AND " + unfinished,
+                row -> row.getString("id"), batchId);
+        Sql.update(connection, "UPDATE calls SET status = 'FAILED', reason = ?, updated_at = ? WHERE batch_id = ? AND "
+                + unfinished, reason, clock.instant(), batchId);
+        return ids;
+    }
+
     /** Sets different reasons for one status, e.g. each failed call's own probe result. */
     public void setStatuses(Connection connection, CallStatus status, Map<String, String> reasonsByCallId)
             throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,13 +76,18 @@ public final class CsvRowRepository {
         return counts;
     }
 
-    /** Ends the waiting rows of the files with an outcome (a cancelled batch). */
-    public void settleWaiting(Connection connection, Collection<String> fileIds, RowOutcome outcome, String reason)
+    /** Ends the waiting rows of a batch's metadata files with an outcome (a cancelled batch). */
+    public void settleWaitingInBatch(Connection connection, String batchId, RowOutcome outcome, String reason)
             throws SQLException {
-        Instant now = clock.instant();
-        Sql.batch(connection, "UPDATE csv_rows SET outcome = ?, reason = ?, updated_at = ? WHERE file_id = ? "
-                + "AND outcome = 'WAITING'", fileIds.stream()
-                .map(id -> new Object[] {outcome, reason, now, id}).toList());
+        Sql.update(connection, "UPDATE csv_rows SET outcome = ?, reason = ?, updated_at = ? WHERE outcome = 'WAITING' "
+                + "AND file_id IN (SELECT id FROM ingest_files WHERE batch_id = ?)", outcome, reason, clock.instant(),
+                batchId);
+    }
+
+    /** Puts the failed rows of a call back to waiting: the call is being reprocessed. */
+    public void reopenForCall(Connection connection, String callId) throws SQLException {
+        Sql.update(connection, "UPDATE csv_rows SET outcome = 'WAITING', reason = NULL, updated_at = ? "
+                + "WHERE call_id = ? AND outcome = 'FAILED'", clock.instant(), callId);
     }
 
     private static CsvRow map(java.sql.ResultSet row) throws SQLException {

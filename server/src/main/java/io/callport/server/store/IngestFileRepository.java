@@ -52,6 +52,11 @@ public final class IngestFileRepository {
                 + ACCEPTED + " ORDER BY arrived_at LIMIT 1", IngestFileRepository::map, campaignId, sha256);
     }
 
+    public Optional<IngestFile> findByUploadId(Connection connection, String uploadId) throws SQLException {
+        return Sql.one(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE upload_id = ?",
+                IngestFileRepository::map, uploadId);
+    }
+
     public Optional<IngestFile> find(Connection connection, String fileId) throws SQLException {
         return Sql.one(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE id = ?", IngestFileRepository::map,
                 fileId);
@@ -103,12 +108,54 @@ public final class IngestFileRepository {
         return byName;
     }
 
-    /** Recordings of the campaign that waited for their metadata since before {@code arrivedBefore}. */
-    public List<IngestFile> recordingsWaitingSince(Connection connection, Instant arrivedBefore, int max)
+    /** The campaign's recording waiting for its metadata whose name is {@code baseName} plus an extension. */
+    public Optional<IngestFile> waitingRecordingNamed(Connection connection, String campaignId, String baseName,
+                                                      Instant since) throws SQLException {
+        // names starting with "base." sort from "base." up to (not including) "base/", '/' following '.'
+        return Sql.one(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE campaign_id = ? "
+                + "AND kind = 'RECORDING' AND status = 'DETECTED' AND arrived_at >= ? AND name >= ? AND name < ? "
+                + "ORDER BY arrived_at DESC LIMIT 1", IngestFileRepository::map, campaignId, since, baseName + ".",
+                baseName + "/");
+    }
+
+    /**
+     * Sidecars of the campaign that wait for their recording, by file name: arrived since {@code since}, not yet
+     * applied, named like one of the recordings with a .json or .xml extension.
+     */
+    public List<IngestFile> waitingSidecarsFor(Connection connection, String campaignId, Collection<String> baseNames,
+                                               Instant since) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (String baseName : baseNames) {
+            for (String extension : List.of(".json", ".xml", ".JSON", ".XML")) {
+                names.add(baseName + extension);
+            }
+        }
+        List<IngestFile> found = new ArrayList<>();
+        for (List<String> part : InLists.partition(names)) {
+            List<Object> parameters = new ArrayList<>(List.of(campaignId, since));
+            parameters.addAll(part);
+            found.addAll(Sql.list(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE campaign_id = ? "
+                    + "AND kind = 'SIDECAR' AND status = 'DETECTED' AND arrived_at >= ? AND name IN ("
+                    + InLists.placeholders(part.size()) + ") ORDER BY arrived_at", IngestFileRepository::map,
+                    parameters.toArray()));
+        }
+        return found;
+    }
+
+    /** Whether the batch has files of these kinds that are not yet done (waiting or being read). */
+    public boolean hasUnfinished(Connection connection, String batchId, Collection<IngestFileKind> kinds)
             throws SQLException {
-        return Sql.list(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE kind = 'RECORDING' "
-                + "AND status = 'DETECTED' AND arrived_at < ? ORDER BY arrived_at LIMIT ?", IngestFileRepository::map,
-                arrivedBefore, max);
+        return Sql.one(connection, "SELECT 1 FROM ingest_files WHERE batch_id = ? AND kind IN ("
+                + InLists.placeholders(kinds.size()) + ") AND status IN ('DETECTED', 'PROCESSING') LIMIT 1",
+                row -> true, InLists.with(batchId, List.copyOf(kinds))).isPresent();
+    }
+
+    /** Files of a kind that waited since before {@code arrivedBefore} for what they need (metadata, a recording). */
+    public List<IngestFile> waitingSince(Connection connection, IngestFileKind kind, Instant arrivedBefore, int max)
+            throws SQLException {
+        return Sql.list(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE kind = ? AND status = 'DETECTED' "
+                + "AND batch_id IN (SELECT id FROM ingest_batches WHERE open_for IS NULL) AND arrived_at < ? "
+                + "ORDER BY arrived_at LIMIT ?", IngestFileRepository::map, kind, arrivedBefore, max);
     }
 
     public void setStatus(Connection connection, String fileId, FileStatus status, String reason)
@@ -126,6 +173,17 @@ public final class IngestFileRepository {
         Sql.batch(connection, "UPDATE ingest_files SET status = ?, reason = ?, updated_at = ?, finished_at = ? "
                 + "WHERE id = ?", reasonsByFileId.entrySet().stream()
                 .map(e -> new Object[] {status, e.getValue(), now, finished, e.getKey()}).toList());
+    }
+
+    /** Skips every file of the batch that is not done yet (a cancelled batch); returns their ids. */
+    public List<String> skipUnfinished(Connection connection, String batchId, String reason) throws SQLException {
+        List<String> ids = Sql.list(connection, "SELECT id FROM ingest_files WHERE batch_id = ? AND status IN "
+                + "('DETECTED', 'MATCHED', 'PROCESSING')", row -> row.getString("id"), batchId);
+        Instant now = clock.instant();
+        Sql.update(connection, "UPDATE ingest_files SET status = 'SKIPPED', reason = ?, updated_at = ?, "
+                + "finished_at = ? WHERE batch_id = ? AND status IN ('DETECTED', 'MATCHED', 'PROCESSING')", reason, now,
+                now, batchId);
+        return ids;
     }
 
     /** Fixes the mapping version a metadata file is read with, once. */

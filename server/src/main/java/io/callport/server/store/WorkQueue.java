@@ -62,6 +62,19 @@ public final class WorkQueue {
                 Ids.next("wrk"), kind, subjectId, runAfter, clock.instant());
     }
 
+    /** Whether work of the kind is queued for the subject, due or not, claimed or not. */
+    public boolean isQueued(Connection connection, WorkKind kind, String subjectId) throws SQLException {
+        return Sql.one(connection, "SELECT 1 FROM work_items WHERE kind = ? AND subject_id = ?", row -> true, kind,
+                subjectId).isPresent();
+    }
+
+    /** Whether an item of the kind is due and free to claim; a read, so idle workers look without locking. */
+    public boolean hasDue(WorkKind kind) {
+        Instant now = clock.instant();
+        return database.read(c -> Sql.one(c, "SELECT 1 FROM work_items WHERE kind = ? AND run_after <= ? "
+                + "AND (claimed_by IS NULL OR lease_until < ?) LIMIT 1", row -> true, kind, now, now)).isPresent();
+    }
+
     /** Claims up to {@code max} items of a kind that are due, for {@code lease}; an empty claim when none are. */
     public Claim claim(WorkKind kind, int max, Duration lease) {
         String token = worker + "/" + CLAIMS.incrementAndGet();
@@ -112,6 +125,11 @@ public final class WorkQueue {
         Sql.batch(connection, "UPDATE work_items SET claimed_by = NULL, lease_until = NULL, attempts = 0 "
                 + "WHERE id = ? AND claimed_by = ?", items.stream()
                 .map(item -> new Object[] {item.id(), claim.token()}).toList());
+    }
+
+    /** Removes one item of the claim whatever was asked since: its subject was given up on. */
+    public void remove(Connection connection, Claim claim, WorkItem item) throws SQLException {
+        Sql.update(connection, "DELETE FROM work_items WHERE id = ? AND claimed_by = ?", item.id(), claim.token());
     }
 
     /** Gives the claim's items back to the queue as they are, to be claimed at once. */
