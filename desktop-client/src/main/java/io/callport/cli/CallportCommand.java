@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The command line of callport-uploader.jar: one subcommand per task, exit status by the rules in the README. */
 @Command(name = "callport", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Callport Uploader: check and send call recordings with their metadata.",
-        subcommands = {ValidateCommand.class, DetectCommand.class})
+        subcommands = {ValidateCommand.class, DetectCommand.class, KeygenCommand.class})
 public final class CallportCommand {
     /** No errors. */
     public static final int OK = 0;

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,9 +81,11 @@ public final class CallportServer implements AutoCloseable {
 
             List<RouteGroup> routeGroups = new ArrayList<>(coreRouteGroups(context, apiKeys));
             List<ManagedComponent> components = new ArrayList<>();
+            Set<String> publicPaths = new HashSet<>(PUBLIC_PATHS);
             for (ServerExtension extension : extensions) {
                 routeGroups.addAll(extension.routeGroups(context));
                 components.addAll(extension.components(context));
+                publicPaths.addAll(extension.publicPaths());
             }
             routeGroups.add(new OpenApiRoutes(routeGroups, ServerVersion.current()));
             for (ManagedComponent component : components) {
@@ -92,7 +95,7 @@ public final class CallportServer implements AutoCloseable {
             }
             AuthFailureLimiter limiter = new AuthFailureLimiter(AuthFailureLimiter.DEFAULT_MAX_FAILURES,
                     AuthFailureLimiter.DEFAULT_WINDOW, clock);
-            http = HttpApi.create(new ApiKeyAuthenticator(apiKeys, limiter, PUBLIC_PATHS), metrics, routeGroups)
+            http = HttpApi.create(new ApiKeyAuthenticator(apiKeys, limiter, publicPaths), metrics, routeGroups)
                     .start(config.bind(), config.httpPort());
             LOG.atInfo().addKeyValue("bind", config.bind()).addKeyValue("httpPort", httpPort())
                     .addKeyValue("dataDir", config.dataDir()).addKeyValue("version", ServerVersion.current())

@@ -8,6 +8,6 @@ public final class StandardExtensions {
     }
 
     public static List<ServerExtension> all() {
-        return List.of();
+        return List.of(new TransferExtension(context -> TransferExtension.LOG_ARRIVALS));
     }
 }

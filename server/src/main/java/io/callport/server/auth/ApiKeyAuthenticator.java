@@ -2,6 +2,7 @@ package io.callport.server.auth;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.Set;
 
 /**
@@ -23,7 +24,8 @@ public final class ApiKeyAuthenticator implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (publicPaths.contains(ctx.path())) {
+        // CORS preflights never carry credentials, and OPTIONS only describes what a path accepts (tus discovery)
+        if (publicPaths.contains(ctx.path()) || ctx.method() == HandlerType.OPTIONS) {
             return;
         }
         String address = ctx.ip();

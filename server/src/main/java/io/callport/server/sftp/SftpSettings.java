@@ -25,6 +25,10 @@ public record SftpSettings(String bindAddress, int port, Path hostKeyFile, int m
                 Duration.ofMinutes(15), Duration.ofMinutes(10));
     }
 
+    public SftpSettings withBind(String newBindAddress) {
+        return new SftpSettings(newBindAddress, port, hostKeyFile, maxLoginFailures, loginFailureWindow, idleTimeout);
+    }
+
     public SftpSettings withPort(int newPort) {
         return new SftpSettings(bindAddress, newPort, hostKeyFile, maxLoginFailures, loginFailureWindow, idleTimeout);
     }

@@ -3,7 +3,9 @@ package io.callport.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callport.server.StandardExtensions;
 import io.callport.server.TestServer;
+import io.callport.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +22,8 @@ class OperationsApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(dataDir);
+        // the production set of extensions, so every route a real server answers must be documented
+        server = TestServer.start(ServerConfig.embedded(dataDir).withPorts(0, 0), StandardExtensions.all());
         key = server.ownerKey();
     }
 
@@ -87,7 +90,9 @@ class OperationsApiTest {
                 "GET /api/v1/campaigns/{id}/mapping/versions", "POST /api/v1/campaigns/{id}/mapping/sample",
                 "POST /api/v1/api-keys", "DELETE /api/v1/api-keys/{id}", "POST /api/v1/ssh-keys",
                 "DELETE /api/v1/ssh-keys/{id}", "POST /api/v1/agents/import",
-                "PUT /api/v1/campaigns/{id}/agent-creation", "POST /api/v1/users", "GET /health", "GET /metrics");
+                "PUT /api/v1/campaigns/{id}/agent-creation", "POST /api/v1/users", "GET /health", "GET /metrics",
+                "POST /api/v1/calls/upload", "POST /api/v1/uploads/presign", "POST /api/v1/tus",
+                "PATCH /api/v1/tus/{uploadId}");
     }
 
     @Test
