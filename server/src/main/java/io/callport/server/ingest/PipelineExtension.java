@@ -67,6 +67,11 @@ public final class PipelineExtension implements ServerExtension, LandingListener
         return current;
     }
 
+    /** The listener the transfer servers of this start report to: {@code new TransferExtension(pipeline::listenerFor)}. */
+    public LandingListener listenerFor(ServerContext context) {
+        return pipelineFor(context).intake();
+    }
+
     @Override
     public void landed(LandedFile file) {
         Pipeline current = pipeline;

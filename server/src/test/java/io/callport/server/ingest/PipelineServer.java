@@ -54,7 +54,8 @@ final class PipelineServer implements AutoCloseable {
     static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock) throws IOException {
         PipelineExtension extension = new PipelineExtension(settings, PipelineExtension.localRecordings(), null,
                 PipelineRoutes::of);
-        TestServer http = TestServer.start(config, List.of(extension), clock);
+        TestServer http = TestServer.start(config, List.of(extension,
+                new io.callport.server.TransferExtension(extension::listenerFor)), clock);
         return new PipelineServer(http, extension, new LandingArea(config.dataDir().resolve(Pipeline.LANDING_FOLDER),
                 io.callport.server.landing.SizeLimits.DEFAULT, clock));
     }
