@@ -2,6 +2,7 @@ package io.callport.server.ingest;
 
 import io.callport.server.store.Call;
 import io.callport.server.store.CallStatus;
+import io.callport.server.store.CallRepository;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.FileStatus;
 import io.callport.server.store.Ids;
@@ -96,7 +97,7 @@ final class Association {
         return outcomes;
     }
 
-    /** Gives a call waiting for it a recording that arrived; false when no call waits for one of its name. */
+    /** The calls these recordings complete, by recording name (see {@link CallRepository#waitingFor}). */
     Map<String, Call> callsWaitingFor(Connection connection, Campaign campaign, List<IngestFile> recordings)
             throws SQLException {
         return context.pipeline().calls().waitingFor(connection, campaign.id(),
@@ -113,8 +114,12 @@ final class Association {
         });
         context.pipeline().calls().attachRecordings(connection, fileIdsByCall);
         context.pipeline().files().setStatuses(connection, FileStatus.MATCHED, matched);
-        for (String callId : fileIdsByCall.keySet()) {
-            context.enqueueNow(connection, changes, WorkKind.INGEST_CALL, callId);
+        for (Call call : recordingsByCall.keySet()) {
+            if (call.status() == CallStatus.FAILED) {
+                context.pipeline().rows().reopenForCall(connection, call.id());
+                context.enqueueNow(connection, changes, WorkKind.REFRESH_BATCH, call.batchId());
+            }
+            context.enqueueNow(connection, changes, WorkKind.INGEST_CALL, call.id());
         }
     }
 

@@ -21,8 +21,9 @@ import java.util.List;
 
 /**
  * Works out a batch's status from what its files, rows and calls are doing. Refreshes are queued by every change
- * and run after the other stages, so many changes cost one refresh. When a batch reaches a final status its
- * metadata files' failed-rows reports are written again (rows may have failed since the file was read).
+ * and run after the other stages, so many changes cost one refresh. When a batch stops processing (it finished, or
+ * waits for files or metadata) its metadata files' failed-rows reports are written again, since rows may have
+ * failed after their file was read (a recording that is not audio fails its row).
  *
  * <ol>
  *   <li>Detecting while its window is open;</li>
@@ -75,7 +76,7 @@ final class BatchRefreshing implements Stage {
         context.pipeline().batches().setStatus(c, batchId, status, reason);
         changes.event(new PipelineEvent(PipelineEvent.BATCH, batchId, batch.orgId(), batch.campaignId(), batchId,
                 status.name(), reason, context.now()));
-        if (status.isFinal()) {
+        if (status != BatchStatus.DETECTING && status != BatchStatus.PROCESSING) {
             for (IngestFile file : context.pipeline().files().inBatch(c, batchId, IngestFileKind.METADATA,
                     FileStatus.COMPLETED)) {
                 changes.afterCommit(() -> {

@@ -49,15 +49,18 @@ public final class CallRepository {
         return found;
     }
 
-    /** The campaign's calls still waiting for a recording of one of these names, by recording name. */
+    /**
+     * The campaign's calls that a recording of one of these names would complete, by recording name: calls waiting
+     * for theirs, and failed calls whose recording was refused (sending it again fixed) and never stored.
+     */
     public Map<String, Call> waitingFor(Connection connection, String campaignId, Collection<String> recordingNames)
             throws SQLException {
         Map<String, Call> found = new HashMap<>();
         for (List<String> part : InLists.partition(recordingNames)) {
             for (Call call : Sql.list(connection, "SELECT " + COLUMNS + " FROM calls WHERE campaign_id = ? "
-                    + "AND status = 'PENDING' AND recording_file_id IS NULL AND recording_name IN ("
-                    + InLists.placeholders(part.size()) + ") ORDER BY created_at", CallRepository::map,
-                    InLists.with(campaignId, part))) {
+                    + "AND (status = 'PENDING' AND recording_file_id IS NULL OR status = 'FAILED' "
+                    + "AND recording_key IS NULL) AND recording_name IN (" + InLists.placeholders(part.size())
+                    + ") ORDER BY created_at", CallRepository::map, InLists.with(campaignId, part))) {
                 found.putIfAbsent(call.recordingName(), call);
             }
         }
@@ -109,11 +112,11 @@ public final class CallRepository {
                 + "ORDER BY version", CallRepository::mapVersion, callId));
     }
 
-    /** Gives waiting calls the recordings that arrived for them (call id to file id). */
+    /** Gives waiting (or failed) calls the recordings that arrived for them (call id to file id); they are pending. */
     public void attachRecordings(Connection connection, Map<String, String> fileIdsByCallId) throws SQLException {
         Instant now = clock.instant();
-        Sql.batch(connection, "UPDATE calls SET recording_file_id = ?, waiting_until = NULL, reason = NULL, "
-                + "updated_at = ? WHERE id = ?", fileIdsByCallId.entrySet().stream()
+        Sql.batch(connection, "UPDATE calls SET recording_file_id = ?, status = 'PENDING', waiting_until = NULL, "
+                + "reason = NULL, updated_at = ? WHERE id = ?", fileIdsByCallId.entrySet().stream()
                 .map(e -> new Object[] {e.getValue(), now, e.getKey()}).toList());
     }
 
