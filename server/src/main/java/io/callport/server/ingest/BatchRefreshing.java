@@ -112,7 +112,7 @@ final class BatchRefreshing implements Stage {
         long failures = counts.files(FileStatus.FAILED) + counts.files(FileStatus.SKIPPED)
                 + counts.rows(RowOutcome.FAILED) + counts.rows(RowOutcome.SKIPPED) + counts.calls(CallStatus.FAILED);
         long successes = counts.calls(CallStatus.COMPLETED) + counts.rows(RowOutcome.COMPLETED)
-                + counts.files(FileStatus.COMPLETED);
+                + counts.filesTakenIn();
         if (failures == 0) {
             return BatchStatus.COMPLETED;
         }
@@ -130,10 +130,14 @@ final class BatchRefreshing implements Stage {
         };
     }
 
-    /** "12 calls completed, 1 call failed, 2 rows refused, 1 duplicate file." */
+    /** "12 calls completed, 1 call failed, 2 rows refused, 1 duplicate file not processed again." */
     private static String summary(BatchCounts counts) {
         List<String> parts = new ArrayList<>();
         add(parts, counts.calls(CallStatus.COMPLETED), "call completed", "calls completed");
+        if (counts.calls(CallStatus.COMPLETED) == 0) {
+            // recordings or sidecars completing calls that other batches' metadata made
+            add(parts, counts.filesTakenIn(), "file taken in", "files taken in");
+        }
         add(parts, counts.calls(CallStatus.FAILED), "call failed", "calls failed");
         add(parts, counts.rows(RowOutcome.FAILED) + counts.rows(RowOutcome.SKIPPED), "row refused", "rows refused");
         add(parts, counts.files(FileStatus.FAILED), "file failed", "files failed");

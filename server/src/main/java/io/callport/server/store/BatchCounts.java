@@ -9,9 +9,11 @@ import java.util.Map;
  * @param callsWaitingForRecordings pending calls whose recording has not arrived
  * @param recordingsWaiting         recordings no metadata has named yet
  * @param sidecarsWaiting           sidecars whose recording has not arrived
+ * @param filesTakenIn              completed files other than call metadata files (whose rows count instead)
  */
 public record BatchCounts(Map<FileStatus, Long> files, Map<CallStatus, Long> calls, Map<RowOutcome, Long> rows,
-                          long callsWaitingForRecordings, long recordingsWaiting, long sidecarsWaiting) {
+                          long callsWaitingForRecordings, long recordingsWaiting, long sidecarsWaiting,
+                          long filesTakenIn) {
 
     public BatchCounts {
         files = Map.copyOf(files);

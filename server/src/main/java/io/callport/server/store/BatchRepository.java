@@ -126,7 +126,9 @@ public final class BatchRepository {
                 count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind = 'RECORDING' "
                         + "AND status = 'DETECTED'", batchId),
                 count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind = 'SIDECAR' "
-                        + "AND status = 'DETECTED'", batchId));
+                        + "AND status = 'DETECTED'", batchId),
+                count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind <> 'METADATA' "
+                        + "AND status = 'COMPLETED'", batchId));
     }
 
     private static long count(Connection connection, String sql, String batchId) throws SQLException {
