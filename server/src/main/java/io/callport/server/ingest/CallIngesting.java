@@ -37,6 +37,8 @@ import java.util.Set;
  * copy, and only the holder of the claim records the result, so each call is ingested once.
  */
 final class CallIngesting implements Stage {
+    private static final Set<CallStatus> TAKEN = Set.of(CallStatus.PENDING, CallStatus.PROCESSING);
+
     private final PipelineContext context;
     private final MediaProbe probe = new MediaProbe();
 
@@ -92,12 +94,16 @@ final class CallIngesting implements Stage {
         });
     }
 
-    /** Marks the claimed calls and their recordings as being processed; calls no longer pending are skipped. */
+    /**
+     * Marks the claimed calls and their recordings as being processed. A call already processing was held by a
+     * process that died (its claim ran out, so this one could take it) and is taken again; a call that is neither
+     * (cancelled meanwhile) is skipped.
+     */
     private List<Job> start(Connection c, Changes changes, Claim claim) throws SQLException {
         Map<String, Call> calls = context.pipeline().calls().findAll(c,
                 claim.items().stream().map(WorkItem::subjectId).toList());
         List<WorkItem> pending = claim.items().stream().filter(item -> calls.containsKey(item.subjectId())
-                && calls.get(item.subjectId()).status() == CallStatus.PENDING).toList();
+                && TAKEN.contains(calls.get(item.subjectId()).status())).toList();
         List<String> callIds = pending.stream().map(WorkItem::subjectId).toList();
         context.pipeline().calls().setStatus(c, callIds, CallStatus.PROCESSING, null, List.of(CallStatus.PENDING));
         Map<String, IngestFile> recordings = context.pipeline().files().findAll(c, callIds.stream()
