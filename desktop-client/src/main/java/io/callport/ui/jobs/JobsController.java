@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -26,6 +29,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /** Binds the Jobs screen's controls to its {@link JobsModel}. */
@@ -41,6 +45,7 @@ public final class JobsController {
     private final UiContext context;
     private final JobsModel model;
 
+    @FXML private Node root;
     @FXML private Label campaignLabel;
     @FXML private Label liveLabel;
     @FXML private Label sourceLabel;
@@ -86,7 +91,15 @@ public final class JobsController {
         statusLabel.textProperty().bind(model.statusProperty());
         failureLabel.textProperty().bind(model.failureProperty());
         Labels.collapseWhenEmpty(statusLabel, failureLabel);
-        model.start();
+        ObservableValue<Boolean> shown = root.sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(Window::showingProperty).orElse(false);
+        shown.subscribe(showing -> {
+            if (showing) {
+                model.start();
+            } else {
+                model.stop();
+            }
+        });
     }
 
     private void bindBatches() {
@@ -120,7 +133,7 @@ public final class JobsController {
         fileTable.setPlaceholder(new Label(Messages.text("jobs.files.empty")));
         fileTable.getColumns().setAll(List.of(
                 column("name", 220, FileInfo::name),
-                column("kind", 90, FileInfo::kind),
+                column("kind", 90, file -> label("jobs.kind.", file.kind())),
                 column("size", 80, file -> Sizes.describe(file.size())),
                 column("source", 90, file -> label("jobs.source.", file.source())),
                 statusColumn(FileInfo::status, FileInfo::reason),

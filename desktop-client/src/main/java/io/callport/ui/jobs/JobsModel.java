@@ -72,6 +72,8 @@ public final class JobsModel {
     private final BooleanBinding canReprocess;
     private EventStream stream;
     private int reconnectSeconds = 1;
+    /** Whether the screen is shown: only then are the lists read and the events followed. */
+    private boolean active;
 
     public JobsModel(Workspace workspace, Background background) {
         this.workspace = workspace;
@@ -85,7 +87,11 @@ public final class JobsModel {
         canReprocess = selectedCall.isNotNull().and(reprocessing.runningProperty().not());
         settle.setOnFinished(event -> refresh());
         reconnect.setOnFinished(event -> follow());
-        workspace.connectionProperty().addListener((observable, old, now) -> start());
+        workspace.connectionProperty().addListener((observable, old, now) -> {
+            if (active) {
+                start();
+            }
+        });
         selectedBatch.addListener((observable, old, now) -> loadFiles());
         selectedCall.addListener((observable, old, now) -> loadDetail());
         batchStatus.addListener((observable, old, now) -> loadBatches());
@@ -93,9 +99,13 @@ public final class JobsModel {
         source.addListener((observable, old, now) -> loadCalls());
     }
 
-    /** Reads the connected campaign's batches and calls and follows its events; again when the connection changes. */
+    /**
+     * Reads the connected campaign's batches and calls and follows its events, again whenever the connection
+     * changes, until {@link #stop()}: the screen follows the server while it is shown.
+     */
     public void start() {
         stop();
+        active = true;
         batches.clear();
         allFiles.clear();
         calls.clear();
@@ -111,8 +121,9 @@ public final class JobsModel {
         refresh();
     }
 
-    /** Stops following the events (the screen is left open; the stream is a daemon). */
+    /** Stops following the server, when the screen is no longer shown. */
     public void stop() {
+        active = false;
         reconnect.stop();
         settle.stop();
         if (stream != null) {
@@ -173,6 +184,9 @@ public final class JobsModel {
 
     /** Shows the change at once where its row is, and reads the lists again once the burst has passed. */
     private void apply(PipelineEvent event) {
+        if (stream == null) {
+            return; // stopped while the event was on its way
+        }
         reconnectSeconds = 1;
         switch (event.type()) {
             case PipelineEvent.BATCH -> update(batches, event.id(), BatchInfo::id,

@@ -92,7 +92,6 @@ class JobsScreenTest {
 
     @AfterEach
     void stopBackground() {
-        robotFree(() -> model.stop());
         context.background().close();
     }
 
@@ -105,6 +104,7 @@ class JobsScreenTest {
         UiTest.waitUntil(60, () -> model.batches().size() == 1
                 && model.batches().getFirst().status().equals("COMPLETED"));
         assertThat(text(robot, "#liveLabel")).isEqualTo("● Live");
+        assertThat(model.liveProperty().get()).isTrue();
         BatchInfo batch = model.batches().getFirst();
         assertThat(batch.counts().totalFiles()).isEqualTo(3);
 
@@ -151,14 +151,6 @@ class JobsScreenTest {
         UiTest.waitUntil(60, () -> model.calls().stream().anyMatch(call -> call.id().equals(first.id())
                 && call.version() == 2 && call.status().equals("COMPLETED")));
         UiTest.waitUntil(10, () -> text(robot, "#callDetailLabel").startsWith("call-1.wav: version 2, processed again"));
-    }
-
-    private static void robotFree(Runnable action) {
-        try {
-            org.testfx.util.WaitForAsyncUtils.asyncFx(action).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @SuppressWarnings("unchecked")
