@@ -116,10 +116,6 @@ public final class ServerClient {
         return parsed;
     }
 
-    public String url() {
-        return normalizeUrl(base.toString());
-    }
-
     /** The campaigns the key can see; also how a key is tested. */
     public List<Campaign> campaigns() throws IOException {
         return read(get("api/v1/campaigns"), new TypeReference<List<Campaign>>() { });
