@@ -30,6 +30,7 @@ public enum IssueCode {
     AUDIO_NOT_IN_BATCH(Severity.ERROR, "A row names a recording that is not in the batch."),
     RECORDING_UNREFERENCED(Severity.WARNING, "A recording in the batch is not named by any row."),
     FILE_TYPE_UNKNOWN(Severity.WARNING, "A file in the batch is neither a recording, a metadata file nor a zip."),
+    FILE_NAME_INVALID(Severity.ERROR, "A file's name has a control character, a folder separator or bytes that are not text."),
     // recordings
     MEDIA_EMPTY(Severity.ERROR, "The recording is empty (0 bytes)."),
     MEDIA_ZERO_DURATION(Severity.ERROR, "The recording has no audio (zero duration)."),
