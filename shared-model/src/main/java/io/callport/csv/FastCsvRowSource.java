@@ -10,6 +10,7 @@ import io.callport.validate.IssueCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,10 +48,20 @@ public final class FastCsvRowSource implements CsvRowSource {
                 .allowExtraCharsAfterClosingQuote(true)
                 .maxBufferSize(MAX_CELL_CHARS)
                 .build(new RowHandler(), text);
-        if (dialect.skipRows() > 0) {
-            reader.skipLines(dialect.skipRows());
+        this.rows = skipTitleLines(reader, dialect.skipRows()) ? reader.iterator() : Collections.emptyIterator();
+    }
+
+    /** Skips the lines above the header; false when the file has fewer lines than that, so it has no rows. */
+    private static boolean skipTitleLines(CsvReader<CsvRow> reader, int count) {
+        if (count == 0) {
+            return true;
         }
-        this.rows = reader.iterator();
+        try {
+            reader.skipLines(count);
+            return true;
+        } catch (CsvParseException e) {
+            return false;
+        }
     }
 
     public static FastCsvRowSource open(InputStream in, CsvDialect dialect) throws IOException {

@@ -196,6 +196,18 @@ class MetadataValidationTest {
     }
 
     @Test
+    void aFileWithFewerLinesThanTheTitleLinesToSkipIsEmpty() throws Exception {
+        // found by MetadataFuzzTest: skipping the title lines threw out of the validator and ended the whole batch
+        Path shortFile = write("short.csv", "Export of 2026-11-03\n");
+        FieldMapping mapping = minimalMapping(CsvDialect.DEFAULT.withSkipRows(2));
+
+        ValidationReport report = validate(mapping, shortFile, null);
+
+        assertThat(report.issues()).extracting(Issue::code, Issue::file, Issue::message)
+                .containsExactly(tuple(IssueCode.FILE_EMPTY, "short.csv", "short.csv has no rows."));
+    }
+
+    @Test
     void typedMetadataAndValueMapsAreChecked() throws Exception {
         Path csv = write("typed.csv", """
                 id,agent,date,reason,callback,amount
