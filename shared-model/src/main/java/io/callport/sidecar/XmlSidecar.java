@@ -41,6 +41,11 @@ final class XmlSidecar {
             long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
             out.malformed(line, "The XML is not well-formed at line %d, column %d: %s"
                     .formatted(line, column, parserMessage(e)));
+        } catch (RuntimeException e) {
+            // the JDK's parser throws unchecked exceptions of its own on some bytes (a NUL inside a DTD fails while
+            // it formats its message); the bytes are still not well-formed XML
+            long line = reader == null ? 0 : line(reader);
+            out.malformed(line, "The XML is not well-formed near line %d, so it cannot be read.".formatted(line));
         } finally {
             close(reader);
         }
