@@ -11,6 +11,7 @@ import io.callport.mapping.FieldReferences;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.RandomAccessFile;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -328,7 +329,7 @@ class HostileBatchTest {
 
     private static Writer csvWriter(Path file) throws IOException {
         OutputStream out = Files.newOutputStream(file);
-        return new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
     private static byte[] concat(byte[]... parts) {
