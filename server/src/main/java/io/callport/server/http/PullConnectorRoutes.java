@@ -13,6 +13,7 @@ import io.callport.server.pull.S3Site;
 import io.callport.server.store.Campaign;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -123,11 +124,13 @@ public final class PullConnectorRoutes implements RouteGroup {
         ctx.json(view(principal, connector.id()));
     }
 
-    private void delete(Context ctx) {
+    /** Disables the connector, lets a run in progress end, then forgets it; files already landed stay. */
+    private void delete(Context ctx) throws InterruptedException, IOException {
         Principal principal = Principal.of(ctx).require(Permission.CONFIGURE_SFTP);
         PullConnector connector = visible(principal, ctx.pathParam("id"));
+        connectors.setEnabled(principal.orgId(), connector.id(), false);
+        scheduler.retire(connector.id());
         connectors.delete(principal.orgId(), connector.id());
-        scheduler.refresh();
         log("connector deleted", principal, connector);
         ctx.status(204);
     }
