@@ -10,6 +10,7 @@ import io.callport.server.store.InvalidValueException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -58,7 +59,7 @@ public record ConnectorRequest(String name, String protocol, String host, Intege
     boolean changesSettings() {
         return credentials() != null || Stream.of(name, protocol, host, port, username, basePath, bucket, prefix,
                 region, endpoint, dateFolders, lookbackDays, timeZone, schedule, picking, fileNameConvention,
-                quietPeriodSeconds, parallelFetches).anyMatch(java.util.Objects::nonNull);
+                quietPeriodSeconds, parallelFetches).anyMatch(Objects::nonNull);
     }
 
     private SiteFields siteFields() {

@@ -353,10 +353,17 @@ class PullConnectorApiTest {
                 .put("protocol", "s3").put("bucket", "b").put("endpoint", "ftp://x")), 400,
                 "must be a URL such as https://s3.example.com:9000");
         assertRefused(post(connectors, owner, sftpConnector("Typo", "p").put("passwrd", "p")), 400, "passwrd");
+        String bucket = post(connectors, owner, JSON.createObjectNode().put("name", "Regional").put("protocol", "s3")
+                .put("bucket", "b").put("region", "eu-west-3").put("enabled", false)).json().get("id").asText();
+        assertRefused(post("/api/v1/connectors/" + bucket + "/confirm-host-key", owner, JSON.createObjectNode()
+                .put("fingerprint", "SHA256:abc")), 400, "An S3 connector has no host key");
+        assertRefused(patch("/api/v1/connectors/" + bucket, owner, JSON.createObjectNode().put("accessKey", "AKIA")),
+                400, "Give both the S3 access key and the secret key");
         assertThat(post(connectors, owner, sftpConnector("Twice", "p").put("enabled", false)).status())
                 .isEqualTo(201);
         assertRefused(post(connectors, owner, sftpConnector("Twice", "p")), 409, "already named 'Twice'");
-        assertThat(get(connectors, owner).json()).hasSize(1);
+        assertThat(get(connectors, owner).json()).extracting(c -> c.get("name").asText())
+                .containsExactly("Regional", "Twice");
     }
 
     private static void assertRefused(TestServer.Response response, int status, String message) {
