@@ -122,7 +122,8 @@ class PullConnectorApiTest {
         String id = connector.get("id").asText();
 
         // a new connector runs at once
-        JsonNode firstRun = awaitConnector(id, c -> c.at("/status/state").asText().equals("OK"));
+        JsonNode firstRun = awaitConnector(id, c -> c.at("/status/state").asText().equals("OK")
+                && nextRunAfterLastRun(c).isPositive());
         assertThat(firstRun.at("/files/DELIVERED").asInt()).isEqualTo(1);
         assertThat(firstRun.get("hostKeyFingerprint").asText()).isEqualTo(sftp.hostKeyFingerprint());
         assertThat(nextRunAfterLastRun(firstRun)).as("the schedule counts from the end of the run")
@@ -162,7 +163,8 @@ class PullConnectorApiTest {
         String id = post("/api/v1/campaigns/" + campaign + "/connectors", owner,
                 sftpConnector("Mistyped", WRONG_PASSWORD).put("dateFolders", "yyyyMMdd")).json().get("id").asText();
 
-        JsonNode failing = awaitConnector(id, c -> c.at("/status/state").asText().equals("FAILING"));
+        JsonNode failing = awaitConnector(id, c -> c.at("/status/state").asText().equals("FAILING")
+                && nextRunAfterLastRun(c).isPositive());
 
         assertThat(failing.at("/status/failure").asText()).isEqualTo("BAD_CREDENTIALS");
         assertThat(failing.at("/status/failureMessage").asText()).contains("127.0.0.1:" + sftp.port(),
