@@ -44,10 +44,29 @@ public final class Sql {
         }
     }
 
-    /** Binds Java values the way the schema stores them: instants as epoch milliseconds, enums by name. */
+    /** Runs one statement for each parameter list, sent to the database together; returns the rows each changed. */
+    static int[] batch(Connection connection, String sql, List<Object[]> parameterLists) throws SQLException {
+        if (parameterLists.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] parameters : parameterLists) {
+                bind(statement, parameters);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
+        bind(statement, parameters);
+        return statement;
+    }
+
+    /** Binds Java values the way the schema stores them: instants as epoch milliseconds, enums by name. */
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             int index = i + 1;
             switch (parameters[i]) {
@@ -61,7 +80,6 @@ public final class Sql {
                 default -> throw new IllegalArgumentException("Cannot bind " + parameters[i].getClass());
             }
         }
-        return statement;
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
