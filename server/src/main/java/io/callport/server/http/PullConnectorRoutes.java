@@ -57,8 +57,8 @@ public final class PullConnectorRoutes implements RouteGroup {
     public record RunAnswer(ConnectorView.Run run, ConnectorView connector) {
     }
 
-    /** A page of a connector's files; {@code nextOffset} is null on the last page. */
-    public record FilesPage(List<ConnectorView.File> files, Integer nextOffset) {
+    /** A page of a connector's files, shaped like the API's other pages; {@code nextOffset} is null on the last. */
+    public record FilesPage(List<ConnectorView.File> items, Integer nextOffset) {
     }
 
     /** The fingerprint a person checked with the customer, as the connector's error showed it. */

@@ -17,6 +17,7 @@ import io.callport.server.TestServer;
 import io.callport.server.auth.ApiKeyService;
 import io.callport.server.auth.Role;
 import io.callport.server.config.ServerConfig;
+import io.callport.server.ingest.Recordings;
 import io.callport.server.pull.SftpTestServer;
 import io.callport.server.store.Organisation;
 import io.callport.server.store.Store;
@@ -47,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pull connectors through the API of a server running the production extensions, fetching from a real SFTP server
- * (Apache MINA SSHD) on loopback.
+ * Pull connectors through the API of a server running the production extensions (the pipeline included), fetching
+ * from a real SFTP server (Apache MINA SSHD) on loopback.
  */
 class PullConnectorApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -139,21 +140,55 @@ class PullConnectorApiTest {
         assertThat(run.json().at("/connector/files/DELIVERED").asInt()).isEqualTo(2);
 
         TestServer.Response files = get("/api/v1/connectors/" + id + "/files", owner);
-        assertThat(files.json().get("files")).extracting(file -> file.get("path").asText()).containsExactly(
+        assertThat(files.json().get("items")).extracting(file -> file.get("path").asText()).containsExactly(
                 today + "/20260211-090000_outbound_a17.wav", today + "/20260211-080017_inbound_a17.wav");
-        assertThat(files.json().get("files")).allSatisfy(file -> {
+        assertThat(files.json().get("items")).allSatisfy(file -> {
             assertThat(file.get("state").asText()).isEqualTo("DELIVERED");
             assertThat(file.get("sha256").asText()).hasSize(64);
         });
         assertThat(files.json().get("nextOffset").isNull()).isTrue();
         TestServer.Response firstPage = get("/api/v1/connectors/" + id + "/files?limit=1", owner);
-        assertThat(firstPage.json().get("files")).hasSize(1);
+        assertThat(firstPage.json().get("items")).hasSize(1);
         assertThat(firstPage.json().get("nextOffset").asInt()).isEqualTo(1);
-        assertThat(get("/api/v1/connectors/" + id + "/files?state=FAILED", owner).json().get("files")).isEmpty();
+        assertThat(get("/api/v1/connectors/" + id + "/files?state=FAILED", owner).json().get("items")).isEmpty();
         assertThat(get("/api/v1/connectors/" + id + "/files?state=LOST", owner).status()).isEqualTo(400);
 
         assertThat(get("/api/v1/campaigns/" + campaign + "/connectors", owner).json())
                 .extracting(c -> c.get("id").asText()).containsExactly(id);
+    }
+
+    @Test
+    void pulledRecordingsAndTheirCsvBecomeCallsArrivedByPull() throws IOException {
+        TestServer.Response campaignCreated = post("/api/v1/campaigns", owner, JSON.createObjectNode()
+                .put("name", "Pulled calls").put("csvRequired", true).put("batchWindowSeconds", 1));
+        String campaign = campaignCreated.json().get("id").asText();
+        assertThat(server.put("/api/v1/campaigns/" + campaign + "/mapping", owner, """
+                {"fields": {"agentId": "agent", "contactDate": "date", "contactReference": "call_id",
+                            "audioFilename": "recording"}}
+                """).status()).isIn(200, 201);
+        post("/api/v1/agents", owner, JSON.createObjectNode().put("externalId", "pull-478").put("name", "Ann Lee"));
+        remoteFile("c1.wav", Recordings.wav(1200));
+        remoteFile("c2.wav", Recordings.wav(800));
+        remoteFile("calls.csv", """
+                call_id,agent,date,recording
+                P1,pull-478,2026-01-05T09:00:00+01:00,c1.wav
+                P2,pull-478,2026-01-05T10:00:00Z,c2.wav
+                """.getBytes(StandardCharsets.UTF_8));
+
+        post("/api/v1/campaigns/" + campaign + "/connectors", owner, sftpConnector("Calls", SftpTestServer.PASSWORD));
+
+        String calls = "/api/v1/calls?campaignId=" + campaign + "&source=PULL";
+        Instant deadline = Instant.now().plus(PATIENCE);
+        JsonNode items = get(calls, owner).json().get("items");
+        while (items.size() < 2 || !items.findValuesAsText("status").stream().allMatch("COMPLETED"::equals)) {
+            assertThat(Instant.now()).as("waiting for completed calls: %s", items).isBefore(deadline);
+            sleep();
+            items = get(calls, owner).json().get("items");
+        }
+        assertThat(items).extracting(call -> call.get("contactReference").asText(), call -> call.get("source")
+                .asText(), call -> call.get("recordingName").asText()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("P1", "PULL", "c1.wav"),
+                org.assertj.core.groups.Tuple.tuple("P2", "PULL", "c2.wav"));
     }
 
     @Test
@@ -219,7 +254,7 @@ class PullConnectorApiTest {
         assertThat(confirmed.json().at("/status/failure").isNull()).isTrue();
         TestServer.Response after = post("/api/v1/connectors/" + id + "/run?wait=60", owner, null);
         assertThat(after.json().at("/run/failure").isNull()).isTrue();
-        assertThat(get("/api/v1/connectors/" + id + "/files?state=DELIVERED", owner).json().get("files"))
+        assertThat(get("/api/v1/connectors/" + id + "/files?state=DELIVERED", owner).json().get("items"))
                 .extracting(file -> file.get("path").asText()).containsExactlyInAnyOrder("before.wav", "after.wav");
     }
 
@@ -389,15 +424,19 @@ class PullConnectorApiTest {
         JsonNode connector = get("/api/v1/connectors/" + id, owner).json();
         while (!condition.test(connector)) {
             assertThat(Instant.now()).as("waiting on connector %s", connector).isBefore(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            sleep();
             connector = get("/api/v1/connectors/" + id, owner).json();
         }
         return connector;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private TestServer.Response get(String path, String key) {
@@ -419,10 +458,14 @@ class PullConnectorApiTest {
 
     /** A recording in the customer's depot, written an hour ago so it is past the quiet period. */
     private void remoteFile(String relative, String content) {
+        remoteFile(relative, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void remoteFile(String relative, byte[] content) {
         try {
             Path file = remote.resolve("depot").resolve(relative);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
+            Files.write(file, content);
             Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
