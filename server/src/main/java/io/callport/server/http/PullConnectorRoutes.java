@@ -2,6 +2,7 @@ package io.callport.server.http;
 
 import io.callport.server.auth.Permission;
 import io.callport.server.auth.Principal;
+import io.callport.server.pull.ConnectorSettings;
 import io.callport.server.pull.Credentials;
 import io.callport.server.pull.PullConnector;
 import io.callport.server.pull.PullConnectorRepository;
@@ -113,8 +114,14 @@ public final class PullConnectorRoutes implements RouteGroup {
         PullConnector connector = visible(principal, ctx.pathParam("id"));
         ConnectorRequest request = Requests.json(ctx, ConnectorRequest.class);
         if (request.changesSettings()) {
-            connectors.update(principal.orgId(), connector.id(), request.applyTo(connector.settings()),
-                    request.credentials());
+            ConnectorSettings changed = request.applyTo(connector.settings());
+            String before = SiteFields.of(connector.settings().site()).protocol();
+            String after = SiteFields.of(changed.site()).protocol();
+            if (!before.equals(after) && request.credentials() == null) {
+                throw ApiException.badRequest("Changing the protocol from " + before + " to " + after + " needs the "
+                        + "credentials for " + after + " too.");
+            }
+            connectors.update(principal.orgId(), connector.id(), changed, request.credentials());
         }
         if (request.enabled() != null) {
             connectors.setEnabled(principal.orgId(), connector.id(), request.enabled());

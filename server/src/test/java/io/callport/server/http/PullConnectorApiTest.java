@@ -396,6 +396,12 @@ class PullConnectorApiTest {
                 .put("fingerprint", "SHA256:abc")), 400, "An S3 connector has no host key");
         assertRefused(patch("/api/v1/connectors/" + bucket, owner, JSON.createObjectNode().put("accessKey", "AKIA")),
                 400, "Give both the S3 access key and the secret key");
+        assertRefused(patch("/api/v1/connectors/" + bucket, owner, sftpConnector(null, null)), 400,
+                "Changing the protocol from s3 to sftp needs the credentials for sftp too.");
+        TestServer.Response moved = patch("/api/v1/connectors/" + bucket, owner, sftpConnector(null, "p"));
+        assertThat(moved.json().get("protocol").asText()).isEqualTo("sftp");
+        assertThat(moved.json().get("bucket").isNull()).as("an SFTP connector has no bucket").isTrue();
+        assertThat(moved.json().get("port").asInt()).isEqualTo(sftp.port());
         assertThat(post(connectors, owner, sftpConnector("Twice", "p").put("enabled", false)).status())
                 .isEqualTo(201);
         assertRefused(post(connectors, owner, sftpConnector("Twice", "p")), 409, "already named 'Twice'");
@@ -409,8 +415,11 @@ class PullConnectorApiTest {
     }
 
     private ObjectNode sftpConnector(String name, String password) {
-        ObjectNode body = JSON.createObjectNode().put("name", name).put("protocol", "sftp").put("host", "127.0.0.1")
+        ObjectNode body = JSON.createObjectNode().put("protocol", "sftp").put("host", "127.0.0.1")
                 .put("port", sftp.port()).put("username", SftpTestServer.USER).put("basePath", "depot");
+        if (name != null) {
+            body.put("name", name);
+        }
         return password == null ? body : body.put("password", password);
     }
 
