@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How files reach the server: the landing area, the embedded SFTP server and the HTTP upload routes, all telling
- * one {@link LandingListener} (the pipeline) about each file that has completely arrived.
+ * How files reach the server: the landing area, the embedded SFTP server, the HTTP upload routes and the pull
+ * connectors, all telling one {@link LandingListener} (the pipeline) about each file that has completely arrived.
  */
 public final class TransferExtension implements ServerExtension {
     /** How long an unfinished tus upload is kept. */
@@ -49,13 +49,14 @@ public final class TransferExtension implements ServerExtension {
 
     @Override
     public List<RouteGroup> routeGroups(ServerContext context) {
-        return List.of(new UploadRouteGroup(transfersFor(context).uploads));
+        Transfers current = transfersFor(context);
+        return List.of(new UploadRouteGroup(current.uploads), current.pull.routes());
     }
 
     @Override
     public List<ManagedComponent> components(ServerContext context) {
         Transfers current = transfersFor(context);
-        return List.of(current.sftpComponent(), current.sweeper());
+        return List.of(current.sftpComponent(), current.sweeper(), current.pull.scheduler());
     }
 
     /** One set of transfer parts per start, shared by the routes and the components of that start. */
@@ -76,6 +77,7 @@ public final class TransferExtension implements ServerExtension {
         private final TusUploads tus;
         private final UploadRoutes uploads;
         private final CallportSftpServer sftp;
+        private final PullTransfers pull;
 
         Transfers(ServerContext context, LandingListener listener) throws IOException {
             this.context = context;
@@ -92,6 +94,7 @@ public final class TransferExtension implements ServerExtension {
                     .withPort(context.config().sftpPort());
             this.sftp = new CallportSftpServer(settings, new RegisteredKeyAccounts(context.store(), landing), landing,
                     listener);
+            this.pull = new PullTransfers(context, landing, listener);
         }
 
         ManagedComponent sftpComponent() {
