@@ -61,24 +61,24 @@ class UploaderDebIT {
     }
 
     @Test
-    void packagedRuntimeValidatesAShiftJisExport(@TempDir Path batch) throws Exception {
-        // Shift_JIS lives in jdk.charsets, which no class refers to: only a real run shows the runtime has it
+    void packagedRuntimeValidatesAMacRomanExport(@TempDir Path batch) throws Exception {
+        // MacRoman lives in jdk.charsets, which no class refers to: only a real run shows the runtime has it
         Path mapping = Files.writeString(batch.resolve("mapping.json"), """
-                {"dialect": {"delimiter": ",", "quote": "\\"", "header": true, "skipRows": 0, "encoding": "Shift_JIS"},
-                 "fields": {"agentId": "担当者", "contactDate": "日時", "contactReference": "通話ID"}}
+                {"dialect": {"delimiter": ";", "quote": "\\"", "header": true, "skipRows": 0, "encoding": "x-MacRoman"},
+                 "fields": {"agentId": "Agente", "contactDate": "Fecha", "contactReference": "Llamada"}}
                 """);
-        Path csv = Files.writeString(batch.resolve("calls.csv"), """
-                通話ID,担当者,日時
-                C1,ann@example.com,2026-11-03T04:35:00+09:00
-                C2,ann@example.com,昨日
-                """, Charset.forName("Shift_JIS"));
+        Path csv = Files.writeString(batch.resolve("llamadas.csv"), """
+                Llamada;Agente;Fecha
+                C1;ana@example.com;2026-11-03T04:35:00+01:00
+                C2;ana@example.com;mañana
+                """, Charset.forName("x-MacRoman"));
 
         ProcessRun run = ProcessRun.of(Map.of("LC_ALL", "C.UTF-8"), installed.commandLauncher(),
                 "validate", "--mapping", mapping.toString(), "--format", "json", csv.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).contains("\"errors\":1", "\"code\":\"DATE_UNPARSABLE\"", "\"line\":3",
-                "\"column\":\"日時\"", "\"value\":\"昨日\"");
+                "\"column\":\"Fecha\"", "\"value\":\"mañana\"");
     }
 
     @Test
@@ -115,12 +115,12 @@ class UploaderDebIT {
     @Test
     void windowOpensOnJavaFxsHeadlessPlatform() throws Exception {
         assumeThat(hasJavaFx(installed.jar())).as("the Uploader has no window in this build").isTrue();
-        // the launcher passes JDK_JAVA_OPTIONS to the runtime; a missing module or native library ends the
-        // program at once with a stack trace, a working window keeps running until it is closed
+        // the JVM reads JAVA_TOOL_OPTIONS (a jpackage launcher ignores JDK_JAVA_OPTIONS); a missing module or
+        // native library ends the program at once with a stack trace, a working window runs until it is closed
         ProcessBuilder builder = new ProcessBuilder(installed.windowLauncher().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile(unpacked, "window", ".log").toFile());
-        builder.environment().put("JDK_JAVA_OPTIONS", "-Dglass.platform=Headless -Dprism.order=sw");
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dglass.platform=Headless -Dprism.order=sw");
         builder.environment().remove("DISPLAY");
         Process window = builder.start();
         try {
