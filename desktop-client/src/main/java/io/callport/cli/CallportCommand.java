@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "callport", mixinStandardHelpOptions = true, versionProvider = Version.class,
         scope = ScopeType.INHERIT, // every subcommand answers --help and --version too
         description = "Callport Uploader: check and send call recordings with their metadata.",
-        subcommands = {ValidateCommand.class, DetectCommand.class})
+        subcommands = {ValidateCommand.class, DetectCommand.class, KeygenCommand.class})
 public final class CallportCommand {
     /** No errors. */
     public static final int OK = 0;

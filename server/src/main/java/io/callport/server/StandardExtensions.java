@@ -1,5 +1,8 @@
 package io.callport.server;
 
+import io.callport.server.http.PipelineRoutes;
+import io.callport.server.ingest.PipelineExtension;
+import io.callport.server.ingest.PipelineSettings;
 import java.util.List;
 
 /** The features a production server runs with; the one place to plug in a new one. */
@@ -8,6 +11,8 @@ public final class StandardExtensions {
     }
 
     public static List<ServerExtension> all() {
-        return List.of(new TransferExtension(context -> TransferExtension.LOG_ARRIVALS));
+        PipelineExtension pipeline = new PipelineExtension(PipelineSettings.defaults(),
+                PipelineExtension.localRecordings(), null, PipelineRoutes::of);
+        return List.of(pipeline, new TransferExtension(pipeline::listenerFor));
     }
 }

@@ -33,11 +33,6 @@ public final class TransferExtension implements ServerExtension {
     /** Partial files nobody has written to for this long are crash leftovers; longer than the tus expiry. */
     static final Duration ABANDONED_AFTER = Duration.ofDays(2);
     private static final Logger LOG = LoggerFactory.getLogger(TransferExtension.class);
-    /** Until the pipeline consumes arrivals, they are logged and stay in the landing area for it. */
-    static final LandingListener LOG_ARRIVALS = file -> LOG.atInfo().addKeyValue("campaign", file.campaign())
-            .addKeyValue("path", file.relativePath()).addKeyValue("size", file.size())
-            .addKeyValue("source", file.source()).log("file landed");
-
     private final Function<ServerContext, LandingListener> listeners;
     private Transfers transfers;
 

@@ -34,7 +34,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerConfig config, List<ServerExtension> extensions) {
-        CallportServer server = new CallportServer(config, extensions).start();
+        return start(config, extensions, java.time.Clock.systemUTC());
+    }
+
+    public static TestServer start(ServerConfig config, List<ServerExtension> extensions, java.time.Clock clock) {
+        CallportServer server = new CallportServer(config, extensions, clock).start();
         return new TestServer(server, server.initialOwnerKey().orElse(null));
     }
 

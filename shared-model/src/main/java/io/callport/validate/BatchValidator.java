@@ -29,10 +29,7 @@ public final class BatchValidator {
 
     /** With another CSV parser: the benchmark that chose FastCSV measures the others through here. */
     BatchValidator(FieldMapping mapping, Clock clock, MetadataFileValidator.RowSourceFactory rowSources) {
-        var problems = mapping.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" ", problems));
-        }
+        MetadataRows.requireUsable(mapping);
         this.mapping = mapping;
         this.clock = clock;
         this.rowSources = rowSources;

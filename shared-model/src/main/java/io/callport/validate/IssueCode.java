@@ -26,10 +26,14 @@ public enum IssueCode {
     VALUE_UNMAPPED(Severity.WARNING, "A value has no label in the column's value map."),
     REFERENCE_DUPLICATE(Severity.ERROR, "The same contact reference appears twice in the file."),
     FORMULA_INJECTION(Severity.WARNING, "A cell starts with a character that spreadsheets run as a formula."),
+    AGENT_UNMAPPED(Severity.ERROR, "The agent a call names has no agent mapping, and the campaign does not create agents."),
     // the batch
     AUDIO_NOT_IN_BATCH(Severity.ERROR, "A row names a recording that is not in the batch."),
     RECORDING_UNREFERENCED(Severity.WARNING, "A recording in the batch is not named by any row."),
     FILE_TYPE_UNKNOWN(Severity.WARNING, "A file in the batch is neither a recording, a metadata file nor a zip."),
+    FILE_DUPLICATE(Severity.ERROR, "The campaign already received a file of this name or content."),
+    REFERENCE_UPDATE_TOO_LATE(Severity.ERROR, "A call's metadata was sent again more than 48 hours after the call."),
+    CALL_NOT_FOUND(Severity.ERROR, "Metadata without a recording names a call that was never received."),
     // recordings
     MEDIA_EMPTY(Severity.ERROR, "The recording is empty (0 bytes)."),
     MEDIA_ZERO_DURATION(Severity.ERROR, "The recording has no audio (zero duration)."),

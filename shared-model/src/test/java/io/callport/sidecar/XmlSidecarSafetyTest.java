@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Hostile XML must be refused before the parser fetches, reads or expands anything. */
 class XmlSidecarSafetyTest {
 
-    private static final Duration FAST = Duration.ofSeconds(2);
+    /** Generous for a busy CI machine; an expanded bomb takes minutes or runs out of memory. */
+    private static final Duration FAST = Duration.ofSeconds(20);
     private static final String SECRET = "TOP-SECRET-9f3a";
 
     private final SidecarReader reader = new SidecarReader();

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** The few JDBC moves the repositories repeat: bind parameters, map rows, read nullable columns. */
-final class Sql {
+public final class Sql {
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
     private Sql() {
     }
 
-    static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+    public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rows = statement.executeQuery()) {
@@ -32,22 +32,41 @@ final class Sql {
         }
     }
 
-    static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+    public static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
         List<T> rows = list(connection, sql, mapper, parameters);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         }
     }
 
-    /** Binds Java values the way the schema stores them: instants as epoch milliseconds, enums by name. */
+    /** Runs one statement for each parameter list, sent to the database together; returns the rows each changed. */
+    static int[] batch(Connection connection, String sql, List<Object[]> parameterLists) throws SQLException {
+        if (parameterLists.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] parameters : parameterLists) {
+                bind(statement, parameters);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
+        bind(statement, parameters);
+        return statement;
+    }
+
+    /** Binds Java values the way the schema stores them: instants as epoch milliseconds, enums by name. */
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             int index = i + 1;
             switch (parameters[i]) {
@@ -61,10 +80,9 @@ final class Sql {
                 default -> throw new IllegalArgumentException("Cannot bind " + parameters[i].getClass());
             }
         }
-        return statement;
     }
 
-    static Instant instant(ResultSet row, String column) throws SQLException {
+    public static Instant instant(ResultSet row, String column) throws SQLException {
         long millis = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }

@@ -1,0 +1,88 @@
+package io.callport.server.ingest;
+
+import io.callport.server.store.Database;
+import io.callport.server.store.PipelineStore;
+import io.callport.server.store.Store;
+import io.callport.server.store.Call;
+import io.callport.server.store.Claim;
+import io.callport.server.store.FileStatus;
+import io.callport.server.store.IngestFile;
+import io.callport.server.store.WorkKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+
+/** What the pipeline's stages share in one server process. */
+record PipelineContext(Database database, Store store, PipelineStore pipeline, Clock clock, PipelineSettings settings,
+                       LandedFiles landed, RecordingStore recordings, PipelineEvents events, WorkSignal signal,
+                       AnalysisStep analysis) {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection, Changes changes) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction; once it commits, does its file work, announces its status changes and
+     * wakes this process's workers if it queued work.
+     */
+    <T> T transaction(Work<T> work) {
+        Changes changes = new Changes();
+        T result = database.transaction(c -> work.run(c, changes));
+        changes.afterCommitActions().forEach(Runnable::run);
+        events.publish(changes.events());
+        if (changes.hasQueuedWork()) {
+            signal.wake();
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code work} in a transaction that first holds the whole claim (renewing its lease); when the claim was
+     * lost, nothing is done and {@link io.callport.server.store.LeaseLostException} is thrown.
+     */
+    <T> T holding(Claim claim, Work<T> work) {
+        return transaction((c, changes) -> {
+            pipeline.work().holdAll(c, claim, settings.lease());
+            return work.run(c, changes);
+        });
+    }
+
+    /** Like {@link #holding}, and the claim's items are done when the transaction commits. */
+    void finishing(Claim claim, Work<?> work) {
+        holding(claim, (c, changes) -> {
+            work.run(c, changes);
+            pipeline.work().complete(c, claim);
+            return null;
+        });
+    }
+
+    /** Gives the claim's items back, to run again at {@code runAfter}: they wait for something else first. */
+    void postpone(Claim claim, Instant runAfter) {
+        holding(claim, (c, changes) -> {
+            pipeline.work().postpone(c, claim, runAfter);
+            return null;
+        });
+    }
+
+    /** Queues work to run now (or as soon as a worker is free) and notes it in {@code changes}. */
+    void enqueueNow(Connection connection, Changes changes, WorkKind kind, String subjectId) throws SQLException {
+        pipeline.work().enqueue(connection, kind, subjectId, now());
+        changes.queuedWork();
+    }
+
+    PipelineEvent fileEvent(IngestFile file, FileStatus status, String reason) {
+        return new PipelineEvent(PipelineEvent.FILE, file.id(), file.orgId(), file.campaignId(), file.batchId(),
+                status.name(), reason, now());
+    }
+
+    PipelineEvent callEvent(Call call, String reason) {
+        return new PipelineEvent(PipelineEvent.CALL, call.id(), call.orgId(), call.campaignId(), call.batchId(),
+                call.status().name(), reason, now());
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,95 @@
+package io.callport.server.ingest;
+
+import io.callport.server.ManagedComponent;
+import io.callport.server.ServerContext;
+import io.callport.server.ServerExtension;
+import io.callport.server.http.RouteGroup;
+import io.callport.server.landing.LandedFile;
+import io.callport.server.landing.LandingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Plugs the ingestion pipeline into the server: its worker threads as a component, and its routes (batches,
+ * calls, events). It is also the {@link LandingListener} the transfer servers report landed files to; reports
+ * made before the server started or after it stopped are not lost, since the folder scan finds such files.
+ */
+public final class PipelineExtension implements ServerExtension, LandingListener {
+    private final PipelineSettings settings;
+    private final Function<ServerContext, RecordingStore> recordings;
+    private final AnalysisStep analysis;
+    private final Function<Pipeline, List<RouteGroup>> routes;
+    private volatile ServerContext startedWith;
+    private volatile Pipeline pipeline;
+
+    /**
+     * @param recordings permanent storage for recordings, made once per start from the server's context
+     * @param analysis   the analysis step after storage, or null for none
+     * @param routes     the HTTP routes over the running pipeline
+     */
+    public PipelineExtension(PipelineSettings settings, Function<ServerContext, RecordingStore> recordings,
+                             AnalysisStep analysis, Function<Pipeline, List<RouteGroup>> routes) {
+        this.settings = settings;
+        this.recordings = recordings;
+        this.analysis = analysis;
+        this.routes = routes;
+    }
+
+    /** Recordings kept in {@code DATA_DIR/recordings}, no analysis step. */
+    public static Function<ServerContext, RecordingStore> localRecordings() {
+        return context -> {
+            try {
+                return new LocalRecordingStore(context.config().dataDir().resolve(Pipeline.RECORDINGS_FOLDER));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the recordings folder: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    @Override
+    public List<RouteGroup> routeGroups(ServerContext context) {
+        return routes.apply(pipelineFor(context));
+    }
+
+    @Override
+    public List<ManagedComponent> components(ServerContext context) {
+        return List.of(pipelineFor(context));
+    }
+
+    /** The pipeline of the running server. */
+    public Pipeline pipeline() {
+        Pipeline current = pipeline;
+        if (current == null) {
+            throw new IllegalStateException("The pipeline has not been started.");
+        }
+        return current;
+    }
+
+    /** The listener the transfer servers of this start report to: {@code new TransferExtension(pipeline::listenerFor)}. */
+    public LandingListener listenerFor(ServerContext context) {
+        return pipelineFor(context).intake();
+    }
+
+    @Override
+    public void landed(LandedFile file) {
+        Pipeline current = pipeline;
+        if (current != null) {
+            current.intake().landed(file);
+        }
+    }
+
+    /** One pipeline per server start; both extension hooks of a start get the same one. */
+    private synchronized Pipeline pipelineFor(ServerContext context) {
+        if (startedWith != context) {
+            try {
+                pipeline = new Pipeline(context, settings, recordings.apply(context), analysis);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot prepare the pipeline: " + e.getMessage(), e);
+            }
+            startedWith = context;
+        }
+        return pipeline;
+    }
+}

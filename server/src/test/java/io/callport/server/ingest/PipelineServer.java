@@ -1,0 +1,188 @@
+package io.callport.server.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callport.server.TestServer;
+import io.callport.server.config.ServerConfig;
+import io.callport.server.http.PipelineRoutes;
+import io.callport.server.landing.CampaignFolder;
+import io.callport.server.landing.CampaignPath;
+import io.callport.server.landing.LandedFile;
+import io.callport.server.landing.LandingArea;
+import io.callport.server.landing.UploadSource;
+import io.callport.server.store.BatchStatus;
+import io.callport.server.store.Call;
+import io.callport.server.store.CallFilter;
+import io.callport.server.store.Campaign;
+import io.callport.server.store.IngestBatch;
+import io.callport.server.store.Page;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A real server with the pipeline, its landing area and helpers to set up campaigns and drop files. */
+final class PipelineServer implements AutoCloseable {
+    static final String MAPPING = """
+            {"fields": {"agentId": "agent", "contactDate": "date", "contactReference": "call_id",
+                        "audioFilename": "recording"},
+             "metadata": [{"column": "queue", "name": "Queue"}]}
+            """;
+
+    private final TestServer http;
+    private final PipelineExtension extension;
+    private final LandingArea landing;
+
+    private PipelineServer(TestServer http, PipelineExtension extension, LandingArea landing) {
+        this.http = http;
+        this.extension = extension;
+        this.landing = landing;
+    }
+
+    /** Settings for tests: short leases, quick polling, no periodic scan or housekeeping (tests run them). */
+    static PipelineSettings fast() {
+        return new PipelineSettings(2, Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofHours(1),
+                Duration.ZERO, Duration.ofHours(1));
+    }
+
+    static PipelineServer start(Path dataDir) throws IOException {
+        return start(ServerConfig.embedded(dataDir).withPorts(0, 0), fast(), Clock.systemUTC());
+    }
+
+    static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock) throws IOException {
+        PipelineExtension extension = new PipelineExtension(settings, PipelineExtension.localRecordings(), null,
+                PipelineRoutes::of);
+        TestServer http = TestServer.start(config, List.of(extension,
+                new io.callport.server.TransferExtension(extension::listenerFor)), clock);
+        return new PipelineServer(http, extension, new LandingArea(config.dataDir().resolve(Pipeline.LANDING_FOLDER),
+                io.callport.server.landing.SizeLimits.DEFAULT, clock));
+    }
+
+    TestServer http() {
+        return http;
+    }
+
+    Pipeline pipeline() {
+        return extension.pipeline();
+    }
+
+    String ownerKey() {
+        return http.ownerKey();
+    }
+
+    /** Creates a campaign with the test mapping; returns its id. */
+    String campaign(String name, boolean csvRequired, int windowSeconds) {
+        TestServer.Response created = http.post("/api/v1/campaigns", ownerKey(), "{\"name\": \"" + name
+                + "\", \"csvRequired\": " + csvRequired + ", \"batchWindowSeconds\": " + windowSeconds + "}");
+        require(created, 201);
+        String id = created.json().get("id").asText();
+        mapping(id, MAPPING);
+        return id;
+    }
+
+    void mapping(String campaignId, String json) {
+        require(http.put("/api/v1/campaigns/" + campaignId + "/mapping", ownerKey(), json), 200, 201);
+    }
+
+    void agent(String externalId, String email, String name) {
+        String body = "{\"name\": \"" + name + "\"" + (externalId == null ? "" : ", \"externalId\": \"" + externalId
+                + "\"") + (email == null ? "" : ", \"email\": \"" + email + "\"") + "}";
+        require(http.post("/api/v1/agents", ownerKey(), body), 200, 201);
+    }
+
+    Campaign campaignRecord(String campaignId) {
+        String orgId = http.server().context().store().organisations().list().getFirst().id();
+        return http.server().context().store().campaigns().find(orgId, campaignId).orElseThrow();
+    }
+
+    CampaignFolder folder(String campaignId) {
+        Campaign campaign = campaignRecord(campaignId);
+        String slug = http.server().context().store().organisations().find(campaign.orgId()).orElseThrow().slug();
+        return new CampaignFolder(slug, campaign.folder());
+    }
+
+    /** Lands a file the way the SFTP server and the upload routes do, and tells the pipeline. */
+    LandedFile land(String campaignId, String path, byte[] content) throws IOException {
+        return land(campaignId, path, content, UploadSource.SFTP);
+    }
+
+    LandedFile land(String campaignId, String path, byte[] content, UploadSource source) throws IOException {
+        return landing.landBytes(content, new CampaignPath(folder(campaignId), path), source, extension);
+    }
+
+    LandedFile land(String campaignId, String path, String text) throws IOException {
+        return land(campaignId, path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Path landingRoot() {
+        return landing.root();
+    }
+
+    List<IngestBatch> batches(String campaignId) {
+        Campaign campaign = campaignRecord(campaignId);
+        return pipeline().store().batches().list(campaign.orgId(), List.of(campaignId), null, new Page(100, 0));
+    }
+
+    List<Call> calls(String campaignId) {
+        Campaign campaign = campaignRecord(campaignId);
+        return pipeline().store().calls().list(campaign.orgId(), new CallFilter(List.of(campaignId), null, null, null,
+                null, null), new Page(1000, 0));
+    }
+
+    /** Waits until every batch of the campaign has a final status and returns them, newest first. */
+    List<IngestBatch> awaitBatchesFinal(String campaignId, Duration timeout) {
+        return await(() -> {
+            List<IngestBatch> batches = batches(campaignId);
+            return !batches.isEmpty() && batches.stream().allMatch(b -> b.status().isFinal()) ? batches : null;
+        }, timeout, () -> "batches of " + campaignId + " to finish: " + batches(campaignId));
+    }
+
+    /** Waits until the campaign's newest batch has the status. */
+    IngestBatch awaitBatch(String campaignId, BatchStatus status, Duration timeout) {
+        return await(() -> {
+            List<IngestBatch> batches = batches(campaignId);
+            return !batches.isEmpty() && batches.getFirst().status() == status ? batches.getFirst() : null;
+        }, timeout, () -> "batch " + status + ": " + batches(campaignId));
+    }
+
+    static <T> T await(Supplier<T> condition, Duration timeout, Supplier<String> what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T value = condition.get();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what.get());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    JsonNode getJson(String path) {
+        TestServer.Response response = http.get(path, ownerKey());
+        require(response, 200);
+        return response.json();
+    }
+
+    private static void require(TestServer.Response response, int... statuses) {
+        for (int status : statuses) {
+            if (response.status() == status) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Unexpected answer " + response.status() + ": " + response.body());
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,32 @@
+package io.callport.server.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** Short WAV recordings made at test time. */
+final class Recordings {
+    private Recordings() {
+    }
+
+    /** A 16-bit PCM WAV of the given length, channels and rate, with a quiet tone so it is not all zeros. */
+    static byte[] wav(int millis, int channels, int sampleRate) {
+        int frames = (int) ((long) sampleRate * millis / 1000);
+        int dataBytes = frames * channels * 2;
+        ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + dataBytes).put("WAVE".getBytes());
+        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(sampleRate)
+                .putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
+        wav.put("data".getBytes()).putInt(dataBytes);
+        for (int frame = 0; frame < frames; frame++) {
+            short sample = (short) (Math.sin(frame * 0.05) * 3000);
+            for (int channel = 0; channel < channels; channel++) {
+                wav.putShort(sample);
+            }
+        }
+        return wav.array();
+    }
+
+    static byte[] wav(int millis) {
+        return wav(millis, 1, 8000);
+    }
+}

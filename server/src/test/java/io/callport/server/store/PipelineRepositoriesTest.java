@@ -1,0 +1,169 @@
+package io.callport.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+class PipelineRepositoriesTest {
+
+    private record Fixture(Store store, PipelineStore pipeline, Database database, Organisation org,
+                           Campaign campaign) {
+    }
+
+    private static Fixture fixture(Database database) {
+        Store store = Store.on(database, Clock.systemUTC());
+        Organisation org = store.organisations().create("Acme");
+        Campaign campaign = store.campaigns().create(org.id(), new CampaignSettings("Sales", null, true, 300, null));
+        return new Fixture(store, PipelineStore.on(database, Clock.systemUTC(), "test"), database, org, campaign);
+    }
+
+    @OnEachDatabase
+    void aCampaignHasOneOpenBatchWhoseWindowSlides(Database database) {
+        Fixture f = fixture(database);
+        Instant now = Instant.now();
+        IngestBatch first = database.transaction(c ->
+                f.pipeline().batches().joinOpenBatch(c, f.org().id(), f.campaign().id(), now.plusSeconds(300)));
+        IngestBatch same = database.transaction(c ->
+                f.pipeline().batches().joinOpenBatch(c, f.org().id(), f.campaign().id(), now.plusSeconds(400)));
+        IngestBatch notEarlier = database.transaction(c ->
+                f.pipeline().batches().joinOpenBatch(c, f.org().id(), f.campaign().id(), now.plusSeconds(10)));
+
+        assertThat(same.id()).isEqualTo(first.id());
+        assertThat(notEarlier.windowClosesAt()).isEqualTo(Instant.ofEpochMilli(now.plusSeconds(400).toEpochMilli()));
+        assertThat(first.status()).isEqualTo(BatchStatus.DETECTING);
+
+        database.transaction(c -> {
+            f.pipeline().batches().close(c, first.id());
+            return null;
+        });
+        IngestBatch next = database.transaction(c ->
+                f.pipeline().batches().joinOpenBatch(c, f.org().id(), f.campaign().id(), now.plusSeconds(300)));
+        assertThat(next.id()).isNotEqualTo(first.id());
+        assertThat(f.pipeline().batches().find(f.org().id(), first.id()).orElseThrow().open()).isFalse();
+        assertThat(f.pipeline().batches().find("another-org", first.id())).isEmpty();
+    }
+
+    @OnEachDatabase
+    void arrivalsAreRecordedOnceAndDuplicatesFoundAmongAcceptedFiles(Database database) {
+        Fixture f = fixture(database);
+        IngestBatch batch = database.transaction(c ->
+                f.pipeline().batches().joinOpenBatch(c, f.org().id(), f.campaign().id(), Instant.now()));
+        IngestFile call = file(f, batch, "upload-1", "call.wav", "aaa", FileStatus.DETECTED);
+        IngestFile failed = file(f, batch, "upload-2", "broken.wav", "bbb", FileStatus.FAILED);
+
+        assertThat(insert(f, call)).isTrue();
+        assertThat(insert(f, call)).isFalse();
+        assertThat(insert(f, failed)).isTrue();
+
+        String campaign = f.campaign().id();
+        Optional<IngestFile> sameName = database.read(c -> f.pipeline().files().acceptedWithName(c, campaign,
+                "call.wav"));
+        Optional<IngestFile> sameContent = database.read(c -> f.pipeline().files().acceptedWithContent(c, campaign,
+                "aaa"));
+        Optional<IngestFile> failedName = database.read(c -> f.pipeline().files().acceptedWithName(c, campaign,
+                "broken.wav"));
+        Map<String, IngestFile> waiting = database.read(c -> f.pipeline().files().waitingRecordings(c, campaign,
+                List.of("call.wav", "broken.wav"), Instant.now().minusSeconds(60)));
+        assertThat(sameName).map(IngestFile::id).contains(call.id());
+        assertThat(sameContent).isPresent();
+        assertThat(failedName).as("a failed file may be sent again").isEmpty();
+        assertThat(waiting).containsOnlyKeys("call.wav");
+        assertThat(f.pipeline().files().recordedLocations(f.campaign().id()))
+                .containsOnlyKeys("acme/sales/call.wav", "acme/sales/broken.wav");
+    }
+
+    @OnEachDatabase
+    void aCampaignHasOneCallPerReferenceAndKeepsEveryVersion(Database database) {
+        Fixture f = fixture(database);
+        IngestBatch batch = database.transaction(c ->
+                f.pipeline().batches().joinOpenBatch(c, f.org().id(), f.campaign().id(), Instant.now()));
+        Call pending = call(f, batch, "C1", Map.of("Queue", "Billing"));
+        database.transaction(c -> {
+            f.pipeline().calls().insertAll(c, List.of(pending));
+            return null;
+        });
+        assertThatThrownBy(() -> database.transaction(c -> {
+            f.pipeline().calls().insertAll(c, List.of(call(f, batch, "C1", Map.of())));
+            return null;
+        })).isInstanceOf(DuplicateException.class);
+
+        Call stored = new Call(pending.id(), pending.orgId(), pending.campaignId(), pending.batchId(), "C1", null,
+                "ann", pending.contactAt(), pending.contactAtText(), "c1.wav", null, "org/cmp/c1.wav",
+                new CallMedia("WAV", "pcm_s16le", 1500L, 2, 8000), pending.metadata(), null, "SFTP",
+                CallStatus.PROCESSING, null, 0, null, pending.createdAt(), pending.updatedAt(), null, null);
+        database.transaction(c -> f.pipeline().calls().keepVersion(c, stored, VersionCause.INGESTED,
+                CallStatus.COMPLETED));
+        Call updated = database.read(c -> f.pipeline().calls().find(c, pending.id())).orElseThrow();
+        Call withNewMetadata = new Call(updated.id(), updated.orgId(), updated.campaignId(), updated.batchId(),
+                "C1", null, "ann", updated.contactAt(), updated.contactAtText(), "c1.wav", null, updated.recordingKey(),
+                updated.media(), Map.of("Queue", "Retention"), null, "SFTP", updated.status(), null,
+                updated.version(), null, updated.createdAt(), updated.updatedAt(), updated.completedAt(), null);
+        database.transaction(c -> f.pipeline().calls().keepVersion(c, withNewMetadata, VersionCause.METADATA_UPDATE,
+                CallStatus.COMPLETED));
+
+        Call current = f.pipeline().calls().find(f.org().id(), pending.id()).orElseThrow();
+        assertThat(current.version()).isEqualTo(2);
+        assertThat(current.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(current.media()).isEqualTo(new CallMedia("WAV", "pcm_s16le", 1500L, 2, 8000));
+        assertThat(f.pipeline().calls().versions(pending.id()))
+                .extracting(CallVersion::version, CallVersion::cause, v -> v.metadata().get("Queue"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, VersionCause.INGESTED, "Billing"),
+                        org.assertj.core.groups.Tuple.tuple(2, VersionCause.METADATA_UPDATE, "Retention"));
+        assertThat(f.pipeline().calls().list(f.org().id(), new CallFilter(null, CallStatus.COMPLETED, "SFTP", null,
+                null, null), new Page(10, 0))).extracting(Call::id).containsExactly(pending.id());
+        assertThat(f.pipeline().calls().list(f.org().id(), new CallFilter(List.of(), null, null, null, null, null),
+                new Page(10, 0))).isEmpty();
+    }
+
+    @OnEachDatabase
+    void everyRowKeepsItsFirstOutcomeUntilItsCallSettles(Database database) {
+        Fixture f = fixture(database);
+        IngestBatch batch = database.transaction(c ->
+                f.pipeline().batches().joinOpenBatch(c, f.org().id(), f.campaign().id(), Instant.now()));
+        IngestFile csv = file(f, batch, "upload-csv", "calls.csv", "ccc", FileStatus.PROCESSING);
+        Call pending = call(f, batch, "C1", Map.of());
+        database.transaction(c -> {
+            f.pipeline().files().insertIfNew(c, csv);
+            f.pipeline().calls().insertAll(c, List.of(pending));
+            f.pipeline().rows().insertAll(c, List.of(new CsvRow(csv.id(), 2, RowOutcome.WAITING, null, pending.id()),
+                    new CsvRow(csv.id(), 3, RowOutcome.FAILED, "DATE_UNPARSABLE: bad date", null)));
+            f.pipeline().rows().insertAll(c, List.of(new CsvRow(csv.id(), 3, RowOutcome.COMPLETED, null, null)));
+            f.pipeline().rows().settleForCalls(c, Map.of(pending.id(), ""), RowOutcome.COMPLETED);
+            return null;
+        });
+
+        Set<Long> recorded = database.read(c -> f.pipeline().rows().recordedLines(c, csv.id(), 1, 10));
+        assertThat(recorded).containsOnly(2L, 3L);
+        assertThat(f.pipeline().rows().refusedRows(csv.id())).containsExactly(Map.entry(3L, "DATE_UNPARSABLE: bad date"));
+        BatchCounts counts = f.pipeline().batches().counts(batch.id());
+        assertThat(counts.rows(RowOutcome.COMPLETED)).isEqualTo(1);
+        assertThat(counts.rows(RowOutcome.FAILED)).isEqualTo(1);
+        assertThat(counts.calls(CallStatus.PENDING)).isEqualTo(1);
+        assertThat(counts.files(FileStatus.PROCESSING)).isEqualTo(1);
+    }
+
+    private static boolean insert(Fixture f, IngestFile file) {
+        return f.database().transaction(c -> f.pipeline().files().insertIfNew(c, file));
+    }
+
+    private static IngestFile file(Fixture f, IngestBatch batch, String uploadId, String name, String sha256,
+                                   FileStatus status) {
+        Instant now = Instant.now();
+        return new IngestFile(Ids.next("fil"), f.org().id(), f.campaign().id(), batch.id(), uploadId,
+                "acme/sales/" + name, name, name, IngestFileKind.of(name), 10, sha256, "SFTP", status, null, null, null,
+                0, now, now, status.isFinal() ? now : null, null);
+    }
+
+    private static Call call(Fixture f, IngestBatch batch, String reference, Map<String, String> metadata) {
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        return new Call(Ids.next("cal"), f.org().id(), f.campaign().id(), batch.id(), reference, null, "ann", now,
+                now.toString(), reference.toLowerCase() + ".wav", null, null, null, metadata, null, "SFTP",
+                CallStatus.PENDING, null, 0, now.plusSeconds(60), now, now, null, null);
+    }
+}
