@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "callport", mixinStandardHelpOptions = true, versionProvider = Version.class,
         scope = ScopeType.INHERIT, // every subcommand answers --help and --version too
         description = "Callport Uploader: check and send call recordings with their metadata.",
-        subcommands = {ValidateCommand.class, DetectCommand.class, KeygenCommand.class})
+        subcommands = {ValidateCommand.class, DetectCommand.class, KeygenCommand.class, UploadCommand.class,
+                WatchCommand.class, ProfileCommand.class})
 public final class CallportCommand {
     /** No errors. */
     public static final int OK = 0;
@@ -17,6 +18,8 @@ public final class CallportCommand {
     public static final int INVALID = 1;
     /** The command was used wrongly or an input could not be read. */
     public static final int USAGE = 2;
+    /** Some files could not be sent (refused by the server, or every try failed). */
+    public static final int NOT_SENT = 3;
 
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

@@ -91,11 +91,12 @@ public final class MappingController {
     @FXML private TableView<Issue> issueTable;
     @FXML private Label problemsLabel;
     @FXML private Button saveButton;
+    @FXML private Button submitButton;
 
     public MappingController(UiContext context) {
         this.context = context;
-        this.model = new MappingModel(context.samples(), context.mappings(), context.workspace(),
-                context.background());
+        this.model = new MappingModel(context.samples(), context.mappings(), context.campaignMappings(),
+                context.workspace(), context.background());
     }
 
     /** The wizard's state, for tests and for screens that follow it. */
@@ -129,6 +130,7 @@ public final class MappingController {
                 () -> model.sampleProperty().get() == null ? "" : String.join("\n", model.problems()),
                 model.problems(), model.sampleProperty()));
         saveButton.disableProperty().bind(model.canSave().not());
+        submitButton.disableProperty().bind(model.canSubmit().not());
         Labels.collapseWhenEmpty(failureLabel, dialectProblemLabel, notesLabel, dateReadingLabel,
                 conventionProblemLabel, problemsLabel);
     }
@@ -282,6 +284,11 @@ public final class MappingController {
         context.dialogs().openFile(root.getScene().getWindow(), Messages.text("mapping.open.title"),
                 new ExtensionFilter(Messages.text("filter.metadata"), "*.csv", "*.tsv", "*.txt"),
                 new ExtensionFilter(Messages.text("filter.all"), "*.*")).ifPresent(model::open);
+    }
+
+    @FXML
+    private void submitMapping() {
+        model.submit();
     }
 
     @FXML

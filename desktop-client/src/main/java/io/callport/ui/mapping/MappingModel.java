@@ -7,6 +7,8 @@ import io.callport.mapping.FieldMapping;
 import io.callport.mapping.FieldReferences;
 import io.callport.mapping.MetadataColumn;
 import io.callport.mapping.MetadataType;
+import io.callport.service.CampaignMappings;
+import io.callport.service.Connection;
 import io.callport.service.MappingStore;
 import io.callport.service.Sample;
 import io.callport.service.SamplePreview;
@@ -63,6 +65,8 @@ public final class MappingModel {
     private final LatestResult<SamplePreview> previews;
     private final LatestResult<ValidationReport> checks;
     private final LatestResult<Path> saves;
+    private final CampaignMappings campaignMappings;
+    private final LatestResult<CampaignMappings.Submitted> submissions;
 
     private final ReadOnlyObjectWrapper<Sample> sample = new ReadOnlyObjectWrapper<>(this, "sample");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -103,6 +107,7 @@ public final class MappingModel {
     private final ObjectBinding<FieldMapping> validMapping;
     private final BooleanBinding busy;
     private final BooleanBinding canSave;
+    private final BooleanBinding canSubmit;
 
     // read-only views made once: a listener on a view lives only as long as the view
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
@@ -110,8 +115,11 @@ public final class MappingModel {
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<Issue> issuesView = FXCollections.unmodifiableObservableList(issues);
 
-    public MappingModel(SampleService samples, MappingStore store, Workspace workspace, Background background) {
+    public MappingModel(SampleService samples, MappingStore store, CampaignMappings campaignMappings,
+                        Workspace workspace, Background background) {
         this.samples = samples;
+        this.campaignMappings = campaignMappings;
+        this.submissions = new LatestResult<>(background);
         this.store = store;
         this.workspace = workspace;
         this.loads = new LatestResult<>(background);
@@ -131,6 +139,10 @@ public final class MappingModel {
         busy = loads.runningProperty().or(previews.runningProperty()).or(checks.runningProperty());
         canSave = sample.isNotNull().and(Bindings.createBooleanBinding(() -> mapping.get().isPresent(), mapping))
                 .and(saves.runningProperty().not());
+        canSubmit = sample.isNotNull().and(Bindings.createBooleanBinding(() -> mapping.get().isPresent()
+                        && workspace.connectionProperty().get() != null
+                        && workspace.connectionProperty().get().hasCampaign(), mapping, workspace.connectionProperty()))
+                .and(submissions.runningProperty().not());
 
         dialect.addListener((observable, old, now) -> requestPreview());
         mapping.addListener((observable, old, now) -> mappingChanged(now));
@@ -155,6 +167,21 @@ public final class MappingModel {
             workspace.useMapping(current, saved.getFileName().toString());
             status.set(Messages.format("mapping.status.saved", saved.getFileName()));
         }, error -> fail("mapping.failure.save", file.getFileName(), error));
+    }
+
+    /** Saves the mapping to the connected profile's campaign on the server, with a local copy. */
+    public void submit() {
+        FieldMapping current = mapping.get().value();
+        Connection connection = workspace.connectionProperty().get();
+        String campaign = connection.profile().campaignName();
+        failure.set(null);
+        status.set(Messages.format("mapping.status.submitting", campaign));
+        submissions.request(() -> campaignMappings.submit(connection, current), submitted -> {
+            workspace.useMapping(current, Messages.format("mapping.origin.campaign", campaign,
+                    submitted.version().version()));
+            status.set(Messages.format("mapping.status.submitted", campaign, submitted.version().version(),
+                    submitted.localCopy().getFileName()));
+        }, error -> fail("mapping.failure.submit", campaign, error));
     }
 
     private void apply(Loaded loaded) {
@@ -495,6 +522,11 @@ public final class MappingModel {
 
     public BooleanBinding canSave() {
         return canSave;
+    }
+
+    /** Whether the mapping can be submitted: it is complete and a profile with a campaign is connected. */
+    public BooleanBinding canSubmit() {
+        return canSubmit;
     }
 
     /** A sample with the preview of its detected dialect, read together so the first screen is complete. */

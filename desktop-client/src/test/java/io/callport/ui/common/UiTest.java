@@ -1,5 +1,11 @@
 package io.callport.ui.common;
 
+import io.callport.service.Profiles;
+import io.callport.service.credentials.FileCredentialStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -15,8 +21,14 @@ public final class UiTest {
     private UiTest() {
     }
 
+    /** A context whose profiles live in a new temporary folder, keys in a file there: never the person's own. */
     public static UiContext context(ScriptedFileDialogs dialogs) {
-        return UiContext.create(dialogs);
+        try {
+            Path folder = Files.createTempDirectory("callport-profiles");
+            return UiContext.create(dialogs, new Profiles(folder, new FileCredentialStore(folder.resolve("keys.json"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Shows a screen in the test's stage, in the light theme. */
