@@ -2,6 +2,7 @@ package io.callport.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.callport.server.StandardExtensions;
 import io.callport.server.TestServer;
 import io.callport.server.auth.ApiKeyService;
@@ -39,6 +40,10 @@ class RouteAccessTest {
     private static final Set<String> PUBLIC = Set.of("GET /health", "POST " + UploadRoutes.PRESIGNED_PATH,
             "OPTIONS " + UploadRoutes.TUS_PATH, "OPTIONS " + UploadRoutes.TUS_UPLOAD_PATH);
     private static final String TUS_VERSION = "1.0.0";
+    /** The victim's pull connector: disabled, so it never runs; its password is a secret of the victim's. */
+    private static final String CONNECTOR_NAME = "Victim depot";
+    private static final String CONNECTOR_HOST = "depot.victim.example";
+    private static final String CONNECTOR_PASSWORD = "victim-depot-password";
 
     /** What a route works on: data named in the request (the victim's), or the caller's own scope. */
     private enum Aim { VICTIM, OWN_SCOPE }
@@ -59,21 +64,23 @@ class RouteAccessTest {
 
     /** The organisation under attack and everything it owns that a route can name. */
     private record Victim(String ownerKey, String campaign, String campaignName, String otherCampaign, String keyId,
-                          String keySecret, String sshKeyId, String tusUpload) {
+                          String keySecret, String sshKeyId, String tusUpload, String connectorId) {
 
         /** Names no answer to an outsider may hold; a refusal may repeat an id the request itself named. */
         List<String> names() {
-            return List.of(campaignName, "Victor Victim", "victim@acme.example", keySecret);
+            return List.of(campaignName, "Victor Victim", "victim@acme.example", keySecret, CONNECTOR_NAME,
+                    CONNECTOR_HOST, CONNECTOR_PASSWORD);
         }
 
         /** What an answer about another organisation's own data must not hold. */
         List<String> organisationMarkers() {
-            return concat(names(), List.of(campaign, otherCampaign, keyId, sshKeyId, tusUpload));
+            return concat(names(), List.of(campaign, otherCampaign, keyId, sshKeyId, tusUpload, connectorId));
         }
 
         /** What an answer to a key for the organisation's other campaign, about that campaign, must not hold. */
         List<String> campaignMarkers() {
-            return concat(List.of(campaignName, keySecret), List.of(campaign, sshKeyId, tusUpload));
+            return concat(List.of(campaignName, keySecret, CONNECTOR_NAME), List.of(campaign, sshKeyId, tusUpload,
+                    connectorId));
         }
 
         private static List<String> concat(List<String> first, List<String> second) {
@@ -204,6 +211,12 @@ class RouteAccessTest {
         assertThat(upload.headers().firstValue("Upload-Offset")).contains("4");
         assertThat(server.get("/api/v1/campaigns", owner).json().findValuesAsText("name"))
                 .doesNotContain("Intruder", "Taken over");
+        JsonNode connector = server.get(PullConnectorRoutes.PATH + "/" + victim.connectorId(), owner).json();
+        assertThat(connector.get("host").asText()).isEqualTo(CONNECTOR_HOST);
+        assertThat(connector.get("enabled").asBoolean()).isFalse();
+        assertThat(connector.get("hostKeyFingerprint").isNull()).isTrue();
+        assertThat(server.get("/api/v1/campaigns/" + victim.campaign() + "/connectors", owner).json()
+                .findValuesAsText("name")).containsExactly(CONNECTOR_NAME);
     }
 
     // ---- the victim and the routes aimed at it
@@ -226,8 +239,11 @@ class RouteAccessTest {
         String location = tus.headers().firstValue("Location").orElseThrow();
         String tusUpload = location.substring(location.lastIndexOf('/') + 1);
         assertThat(server.send(tusPatch(owner, tusUpload)).status()).isEqualTo(204);
+        TestServer.Response connector = server.post("/api/v1/campaigns/" + campaign + "/connectors", owner,
+                connectorJson(CONNECTOR_NAME, CONNECTOR_HOST, CONNECTOR_PASSWORD));
+        assertThat(connector.status()).isEqualTo(201);
         return new Victim(owner, campaign, "Victim sales", otherCampaign, keyIdOf(keySecret), keySecret,
-                sshKey.json().get("id").asText(), tusUpload);
+                sshKey.json().get("id").asText(), tusUpload, connector.json().get("id").asText());
     }
 
     private static Map<String, Route> routesAimedAt(Victim v) throws IOException {
@@ -291,6 +307,22 @@ class RouteAccessTest {
                 key -> tusPatch(key, v.tusUpload())));
         all.put("DELETE " + UploadRoutes.TUS_UPLOAD_PATH, new Route(Aim.VICTIM, Level.CAMPAIGN, key -> server
                 .request(upload, key).header("Tus-Resumable", TUS_VERSION).DELETE()));
+        String connector = PullConnectorRoutes.PATH + "/" + v.connectorId();
+        all.put("POST /api/v1/campaigns/{id}/connectors", new Route(Aim.VICTIM, Level.CAMPAIGN, key -> json("POST",
+                campaign + "/connectors", key, connectorJson("Intruder depot", "attacker.example", "x"))));
+        all.put("GET /api/v1/campaigns/{id}/connectors", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> get(campaign + "/connectors", key)));
+        all.put("GET /api/v1/connectors/{id}", new Route(Aim.VICTIM, Level.CAMPAIGN, key -> get(connector, key)));
+        all.put("PATCH /api/v1/connectors/{id}", new Route(Aim.VICTIM, Level.CAMPAIGN, key -> json("PATCH",
+                connector, key, "{\"host\": \"attacker.example\", \"enabled\": true}")));
+        all.put("DELETE /api/v1/connectors/{id}", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> server.request(connector, key).DELETE()));
+        all.put("POST /api/v1/connectors/{id}/run", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> json("POST", connector + "/run", key, "")));
+        all.put("POST /api/v1/connectors/{id}/confirm-host-key", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> json("POST", connector + "/confirm-host-key", key, "{\"fingerprint\": \"SHA256:attacker\"}")));
+        all.put("GET /api/v1/connectors/{id}/files", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> get(connector + "/files", key)));
         return all;
     }
 
@@ -319,6 +351,12 @@ class RouteAccessTest {
             Call ID,Agent Email,Call Start,Recording
             c-1,ann@acme.example,2026-03-01T09:27:23+00:00,c-1.wav
             """;
+
+    /** A disabled SFTP connector, so that creating one never starts a run. */
+    private static String connectorJson(String name, String host, String password) {
+        return "{\"name\": \"" + name + "\", \"protocol\": \"sftp\", \"host\": \"" + host + "\", \"username\": "
+                + "\"victim\", \"password\": \"" + password + "\", \"enabled\": false}";
+    }
 
     private static HttpRequest.Builder get(String path, String key) {
         return server.request(path, key).GET();
