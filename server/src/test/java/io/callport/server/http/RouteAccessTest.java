@@ -9,8 +9,8 @@ import io.callport.server.auth.ApiKeyService;
 import io.callport.server.auth.AuthFailureLimiter;
 import io.callport.server.auth.Role;
 import io.callport.server.config.ServerConfig;
+import io.callport.server.ingest.OffsetClock;
 import io.callport.server.store.Store;
-import io.callport.server.upload.MutableClock;
 import io.callport.server.upload.UploadRoutes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,8 @@ class RouteAccessTest {
 
     @TempDir
     static Path dataDir;
-    static final MutableClock clock = new MutableClock();
+    /** Real time that the test can move on: the pipeline's queued work falls due, the limiter's window passes. */
+    static final OffsetClock clock = new OffsetClock();
     static TestServer server;
     static Victim victim;
     static Map<String, Route> routes;
@@ -64,7 +65,8 @@ class RouteAccessTest {
 
     /** The organisation under attack and everything it owns that a route can name. */
     private record Victim(String ownerKey, String campaign, String campaignName, String otherCampaign, String keyId,
-                          String keySecret, String sshKeyId, String tusUpload, String connectorId) {
+                          String keySecret, String sshKeyId, String tusUpload, String connectorId, String batchId,
+                          String callId) {
 
         /** Names no answer to an outsider may hold; a refusal may repeat an id the request itself named. */
         List<String> names() {
@@ -242,8 +244,11 @@ class RouteAccessTest {
         TestServer.Response connector = server.post("/api/v1/campaigns/" + campaign + "/connectors", owner,
                 connectorJson(CONNECTOR_NAME, CONNECTOR_HOST, CONNECTOR_PASSWORD));
         assertThat(connector.status()).isEqualTo(201);
+        // ids shaped like the pipeline's: outsiders must get the same 404 whether or not such a batch or call exists
+        String batchId = "bat_" + "V".repeat(17);
+        String callId = "call_" + "V".repeat(17);
         return new Victim(owner, campaign, "Victim sales", otherCampaign, keyIdOf(keySecret), keySecret,
-                sshKey.json().get("id").asText(), tusUpload, connector.json().get("id").asText());
+                sshKey.json().get("id").asText(), tusUpload, connector.json().get("id").asText(), batchId, callId);
     }
 
     private static Map<String, Route> routesAimedAt(Victim v) throws IOException {
@@ -323,6 +328,24 @@ class RouteAccessTest {
                 key -> json("POST", connector + "/confirm-host-key", key, "{\"fingerprint\": \"SHA256:attacker\"}")));
         all.put("GET /api/v1/connectors/{id}/files", new Route(Aim.VICTIM, Level.CAMPAIGN,
                 key -> get(connector + "/files", key)));
+        String ofCampaign = "?campaignId=" + v.campaign();
+        String batch = "/api/v1/batches/" + v.batchId();
+        String call = "/api/v1/calls/" + v.callId();
+        all.put("GET /api/v1/batches", new Route(Aim.VICTIM, Level.CAMPAIGN, key -> get("/api/v1/batches" + ofCampaign,
+                key)));
+        all.put("GET /api/v1/batches/{id}", new Route(Aim.VICTIM, Level.CAMPAIGN, key -> get(batch, key)));
+        all.put("GET /api/v1/batches/{id}/files", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> get(batch + "/files", key)));
+        all.put("POST /api/v1/batches/{id}/cancel", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> json("POST", batch + "/cancel", key, "")));
+        all.put("GET /api/v1/calls", new Route(Aim.VICTIM, Level.CAMPAIGN, key -> get("/api/v1/calls" + ofCampaign,
+                key)));
+        all.put("GET /api/v1/calls/{id}", new Route(Aim.VICTIM, Level.CAMPAIGN, key -> get(call, key)));
+        all.put("POST /api/v1/calls/{id}/reprocess", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> json("POST", call + "/reprocess", key, "")));
+        // the stream is refused before it starts, so the answer ends
+        all.put("GET /api/v1/events", new Route(Aim.VICTIM, Level.CAMPAIGN,
+                key -> get("/api/v1/events" + ofCampaign, key).header("Accept", "text/event-stream")));
         return all;
     }
 
