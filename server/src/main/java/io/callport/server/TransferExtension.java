@@ -2,6 +2,7 @@ package io.callport.server;
 
 import io.callport.server.http.RouteGroup;
 import io.callport.server.http.UploadRouteGroup;
+import io.callport.server.http.UsageRoutes;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.LandingListener;
 import io.callport.server.sftp.CallportSftpServer;
@@ -10,7 +11,7 @@ import io.callport.server.sftp.SftpSettings;
 import io.callport.server.upload.TusUploads;
 import io.callport.server.upload.UploadPolicySigner;
 import io.callport.server.upload.UploadRoutes;
-import io.callport.server.upload.UsageQuota;
+import io.callport.server.upload.RecordedMinutesQuota;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +51,8 @@ public final class TransferExtension implements ServerExtension {
     @Override
     public List<RouteGroup> routeGroups(ServerContext context) {
         Transfers current = transfersFor(context);
-        return List.of(new UploadRouteGroup(current.uploads), current.pull.routes());
+        return List.of(new UploadRouteGroup(current.uploads),
+                new UsageRoutes(context.store().organisations(), current.quota), current.pull.routes());
     }
 
     @Override
@@ -75,6 +77,7 @@ public final class TransferExtension implements ServerExtension {
         private final ServerContext context;
         private final LandingArea landing;
         private final TusUploads tus;
+        private final RecordedMinutesQuota quota;
         private final UploadRoutes uploads;
         private final CallportSftpServer sftp;
         private final PullTransfers pull;
@@ -84,11 +87,12 @@ public final class TransferExtension implements ServerExtension {
             Path dataDir = context.config().dataDir();
             this.landing = new LandingArea(dataDir.resolve("landing"));
             this.tus = new TusUploads(dataDir.resolve("tus"), landing, listener, TUS_EXPIRY, context.clock());
+            this.quota = new RecordedMinutesQuota(context.store().organisations(), context.clock());
             this.uploads = new UploadRoutes(
                     (ctx, campaignId) -> UploadRouteGroup.targetOf(context.store(), ctx, campaignId),
                     landing, listener,
                     UploadPolicySigner.fromSecretFile(dataDir.resolve("upload-signing.key"), context.clock()),
-                    UsageQuota.UNLIMITED, tus);
+                    quota, tus);
             SftpSettings settings = SftpSettings.defaults(dataDir)
                     .withBind(context.config().bind())
                     .withPort(context.config().sftpPort());
