@@ -343,6 +343,10 @@ class RouteAccessTest {
         all.put("GET /api/v1/calls/{id}", new Route(Aim.VICTIM, Level.CAMPAIGN, key -> get(call, key)));
         all.put("POST /api/v1/calls/{id}/reprocess", new Route(Aim.VICTIM, Level.CAMPAIGN,
                 key -> json("POST", call + "/reprocess", key, "")));
+        // the allocation belongs to the caller's organisation: another one sets its own, never the victim's
+        all.put("GET " + UsageRoutes.PATH, new Route(Aim.OWN_SCOPE, Level.CAMPAIGN, key -> get(UsageRoutes.PATH, key)));
+        all.put("PUT " + UsageRoutes.PATH, new Route(Aim.OWN_SCOPE, Level.ORGANISATION, key -> json("PUT",
+                UsageRoutes.PATH, key, "{\"monthlyMinutes\": 1}")));
         // the stream is refused before it starts, so the answer ends
         all.put("GET /api/v1/events", new Route(Aim.VICTIM, Level.CAMPAIGN,
                 key -> get("/api/v1/events" + ofCampaign, key).header("Accept", "text/event-stream")));
