@@ -3,9 +3,11 @@ package io.callport.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The command line of callport-uploader.jar: one subcommand per task, exit status by the rules in the README. */
 @Command(name = "callport", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        scope = ScopeType.INHERIT, // every subcommand answers --help and --version too
         description = "Callport Uploader: check and send call recordings with their metadata.",
         subcommands = {ValidateCommand.class, DetectCommand.class, KeygenCommand.class, UploadCommand.class,
                 WatchCommand.class, ProfileCommand.class})

@@ -1,5 +1,6 @@
 package io.callport.server.pull;
 
+import io.callport.server.landing.CampaignFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class Deliveries implements AutoCloseable {
     }
 
     private final String connectorId;
-    private final String campaignFolder;
+    private final CampaignFolder campaignFolder;
     private final PullLedger ledger;
     private final PulledFileSink sink;
     private final RunCounters counters;
@@ -38,7 +39,7 @@ final class Deliveries implements AutoCloseable {
     private final Thread thread;
     private volatile RuntimeException failure;
 
-    Deliveries(String connectorId, String campaignFolder, PullLedger ledger, PulledFileSink sink,
+    Deliveries(String connectorId, CampaignFolder campaignFolder, PullLedger ledger, PulledFileSink sink,
                RunCounters counters) {
         this.connectorId = connectorId;
         this.campaignFolder = campaignFolder;
@@ -83,7 +84,7 @@ final class Deliveries implements AutoCloseable {
                     Files.delete(file);
                     ledger.damaged(connectorId, remote, "The staged copy was damaged before it was handed over "
                             + "(this server stopped while writing it?); the file is fetched again.");
-                } else if (handOver(entry.path(), file)) {
+                } else if (handOver(entry.path(), file, entry.sha256())) {
                     taken.add(entry.path());
                 }
             } catch (IOException e) {
@@ -128,7 +129,7 @@ final class Deliveries implements AutoCloseable {
             if (staged.unchanged()) {
                 deleteQuietly(staged.staged());
                 counters.unchanged.incrementAndGet();
-            } else if (handOver(staged.file().path(), staged.staged())) {
+            } else if (handOver(staged.file().path(), staged.staged(), staged.sha256())) {
                 taken.add(staged.file().path());
             }
         }
@@ -137,9 +138,9 @@ final class Deliveries implements AutoCloseable {
     }
 
     /** Gives the file to the sink; false, with the reason on the file, when the sink refuses it. */
-    private boolean handOver(String path, Path file) {
+    private boolean handOver(String path, Path file, String sha256) {
         try {
-            sink.pulled(campaignFolder, path, file);
+            sink.pulled(campaignFolder, path, file, sha256);
             Files.deleteIfExists(file);
             return true;
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.callport.server.pull;
 
+import io.callport.server.landing.CampaignFolder;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Instant;
  * @param campaignFolder    the campaign's folder, where fetched files are handed to the pipeline
  * @param pinnedFingerprint the SFTP host key or FTPS certificate fingerprint pinned on first connection, or null
  */
-public record PullConnector(String id, String orgId, String campaignId, String campaignFolder,
+public record PullConnector(String id, String orgId, String campaignId, CampaignFolder campaignFolder,
                             ConnectorSettings settings, String pinnedFingerprint, boolean enabled,
                             ConnectorStatus status, Instant createdAt, Instant updatedAt) {
 }

@@ -2,6 +2,7 @@ package io.callport.server.pull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callport.server.landing.CampaignFolder;
 import io.callport.server.store.Database;
 import io.callport.server.store.DuplicateException;
 import io.callport.server.store.Ids;
@@ -21,10 +22,12 @@ import java.util.Optional;
  * {@link #credentials}, which the runner uses; nothing the API reads carries them.
  */
 public final class PullConnectorRepository {
-    private static final String COLUMNS = "p.id, p.org_id, p.campaign_id, c.folder AS campaign_folder, p.name, "
+    private static final String COLUMNS = "p.id, p.org_id, p.campaign_id, o.slug AS org_folder, "
+            + "c.folder AS campaign_folder, p.name, "
             + "p.settings_json, p.pinned_fingerprint, p.enabled, p.last_run_at, p.last_success_at, p.failure, "
             + "p.failure_message, p.consecutive_failures, p.next_run_at, p.created_at, p.updated_at";
-    private static final String FROM = " FROM pull_connectors p JOIN campaigns c ON c.id = p.campaign_id";
+    private static final String FROM = " FROM pull_connectors p JOIN campaigns c ON c.id = p.campaign_id "
+            + "JOIN organisations o ON o.id = p.org_id";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
@@ -238,7 +241,8 @@ public final class PullConnectorRepository {
                 Sql.instant(row, "last_success_at"), failure == null ? null : PullFailure.valueOf(failure),
                 row.getString("failure_message"), row.getInt("consecutive_failures"), Sql.instant(row, "next_run_at"));
         return new PullConnector(row.getString("id"), row.getString("org_id"), row.getString("campaign_id"),
-                row.getString("campaign_folder"), SettingsJson.read(row.getString("settings_json")),
+                new CampaignFolder(row.getString("org_folder"), row.getString("campaign_folder")),
+                SettingsJson.read(row.getString("settings_json")),
                 row.getString("pinned_fingerprint"), row.getBoolean("enabled"), status, Sql.instant(row, "created_at"),
                 Sql.instant(row, "updated_at"));
     }

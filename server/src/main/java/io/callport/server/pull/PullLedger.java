@@ -44,6 +44,19 @@ public final class PullLedger {
                 + "AND state = ? ORDER BY path LIMIT " + Math.max(0, limit), PullLedger::map, connectorId, state));
     }
 
+    /**
+     * A page of the connector's files, most recently changed first (then by path), all of them or only those in
+     * {@code state} when it is not null.
+     */
+    public List<LedgerEntry> recent(String connectorId, PullState state, int offset, int limit) {
+        String page = " ORDER BY updated_at DESC, path LIMIT " + Math.max(0, limit) + " OFFSET " + Math.max(0, offset);
+        return database.read(c -> state == null
+                ? Sql.list(c, "SELECT " + COLUMNS + " FROM pulled_files WHERE connector_id = ?" + page,
+                        PullLedger::map, connectorId)
+                : Sql.list(c, "SELECT " + COLUMNS + " FROM pulled_files WHERE connector_id = ? AND state = ?" + page,
+                        PullLedger::map, connectorId, state));
+    }
+
     public Map<PullState, Integer> counts(String connectorId) {
         Map<PullState, Integer> counts = new EnumMap<>(PullState.class);
         for (PullState state : PullState.values()) {

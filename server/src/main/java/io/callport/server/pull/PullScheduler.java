@@ -1,10 +1,13 @@
 package io.callport.server.pull;
 
 import io.callport.server.ManagedComponent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,8 +97,9 @@ public final class PullScheduler implements ManagedComponent {
             }
         }
         for (String id : Set.copyOf(tasks.keySet())) {
-            if (!current.contains(id)) {
-                tasks.remove(id).shutdown();
+            ConnectorTask gone = current.contains(id) ? null : tasks.remove(id);
+            if (gone != null) {
+                gone.shutdown();
             }
         }
     }
@@ -104,11 +109,36 @@ public final class PullScheduler implements ManagedComponent {
         return Optional.ofNullable(tasks.get(connectorId)).map(ConnectorTask::runSoon);
     }
 
+    /**
+     * Stops the connector's runs, waits for a run in progress to finish the files in flight, and deletes its staged
+     * files. Disable the connector first, so that no {@link #refresh()} starts it again; then it can be deleted.
+     */
+    public void retire(String connectorId) throws InterruptedException, IOException {
+        ConnectorTask task = tasks.remove(connectorId);
+        if (task != null) {
+            task.shutdown();
+            awaitEnd(List.of(task));
+        }
+        Path staging = stagingRoot.resolve(connectorId);
+        if (Files.isDirectory(staging)) {
+            try (Stream<Path> files = Files.walk(staging)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     @Override
     public void stop() throws InterruptedException {
         List<ConnectorTask> stopping = List.copyOf(tasks.values());
         tasks.clear();
         stopping.forEach(ConnectorTask::shutdown);
+        awaitEnd(stopping);
+    }
+
+    /** Waits for runs in progress to end, up to {@link #STOP_GRACE} in all, then interrupts what is left. */
+    private static void awaitEnd(List<ConnectorTask> stopping) throws InterruptedException {
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         for (ConnectorTask task : stopping) {
             if (!task.executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {

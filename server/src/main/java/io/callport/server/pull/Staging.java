@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,10 @@ final class Staging {
             throw new PullException(PullFailure.FILE_CHANGED, "The server sent " + have + " bytes of " + file.path()
                     + ", listed with " + file.size() + ": it is still being written or was replaced. It is fetched "
                     + "again on the next run.");
+        }
+        // durable before it moves on: once handed over and recorded as delivered, this copy is the only one
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            channel.force(false);
         }
         Path complete = complete(file.path());
         createFolder(complete.getParent());

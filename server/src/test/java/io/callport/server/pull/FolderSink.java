@@ -1,5 +1,6 @@
 package io.callport.server.pull;
 
+import io.callport.server.landing.CampaignFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +33,15 @@ final class FolderSink implements PulledFileSink {
     }
 
     @Override
-    public synchronized void pulled(String campaignFolder, String relativePath, Path file) throws IOException {
+    public synchronized void pulled(CampaignFolder campaign, String relativePath, Path file, String sha256)
+            throws IOException {
         if (failuresToCome > 0) {
             failuresToCome--;
             throw new IOException("pipeline unavailable");
         }
-        Path target = root.resolve(campaignFolder).resolve(relativePath);
+        Path target = root.resolve(campaign.campaignFolder()).resolve(relativePath);
         Files.createDirectories(target.getParent());
         Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-        delivered.add(campaignFolder + "/" + relativePath);
+        delivered.add(campaign.campaignFolder() + "/" + relativePath);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callport.naming.FileNameConvention;
+import io.callport.server.landing.CampaignFolder;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.CampaignSettings;
 import io.callport.server.store.Database;
@@ -38,7 +39,7 @@ class PullConnectorRepositoryTest {
         assertThat(created.settings()).isEqualTo(settings);
         assertThat(created.settings().site()).isEqualTo(new SftpSite("sftp.customer.example", 22, "recorder",
                 "/depot/audio"));
-        assertThat(created.campaignFolder()).isEqualTo("sales");
+        assertThat(created.campaignFolder()).isEqualTo(new CampaignFolder(f.org.slug(), "sales"));
         assertThat(created.enabled()).isTrue();
         assertThat(created.status()).isEqualTo(ConnectorStatus.NEVER_RUN);
         assertThat(created.toString()).doesNotContain("hunter2");

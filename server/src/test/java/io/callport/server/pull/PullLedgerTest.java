@@ -84,6 +84,28 @@ class PullLedgerTest {
                 org.assertj.core.groups.Tuple.tuple("b.mp3", 2L, null));
     }
 
+    @OnEachDatabase
+    void pagesListTheMostRecentlyChangedFilesFirst(Database database) {
+        String connector = connector(database);
+        MutableClock clock = new MutableClock(LISTED);
+        PullLedger ledger = new PullLedger(database, clock);
+        ledger.notPicked(connector, List.of(new RemoteFile("a.mp3", 1, LISTED), new RemoteFile("b.mp3", 1, LISTED)));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        ledger.failed(connector, new RemoteFile("c.mp3", 1, LISTED), 0, "permission denied");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        ledger.fetched(connector, List.of(new PullLedger.FetchedFile(new RemoteFile("d.mp3", 1, LISTED), "abc",
+                false)));
+
+        assertThat(ledger.recent(connector, null, 0, 10)).extracting(LedgerEntry::path)
+                .containsExactly("d.mp3", "c.mp3", "a.mp3", "b.mp3");
+        assertThat(ledger.recent(connector, null, 1, 2)).extracting(LedgerEntry::path)
+                .containsExactly("c.mp3", "a.mp3");
+        assertThat(ledger.recent(connector, PullState.NOT_PICKED, 0, 10)).extracting(LedgerEntry::path)
+                .containsExactly("a.mp3", "b.mp3");
+        assertThat(ledger.recent(connector, PullState.PENDING, 0, 10)).singleElement()
+                .extracting(LedgerEntry::lastError).isEqualTo("permission denied");
+    }
+
     private static String connector(Database database) {
         Store store = Store.on(database, Clock.systemUTC());
         Organisation org = store.organisations().create("Acme");

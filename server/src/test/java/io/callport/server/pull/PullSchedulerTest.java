@@ -79,6 +79,34 @@ class PullSchedulerTest {
     }
 
     @Test
+    void aRetiredConnectorStopsRunningAndLeavesNoStagedFiles() throws Exception {
+        RemoteFiles.write(remote, "depot/call.mp3", "call");
+        try (SftpTestServer server = new SftpTestServer(remote, null);
+             PullFixture fixture = new PullFixture(local)) {
+            PullConnector connector = fixture.create(ConnectorSettings.of("Retired", new SftpSite("127.0.0.1",
+                    server.port(), SftpTestServer.USER, "depot")), Credentials.password(SftpTestServer.PASSWORD));
+            PullScheduler scheduler = new PullScheduler(fixture.connectors, fixture.ledger, fixture.sink,
+                    fixture.staging, fixture.clock);
+            scheduler.start();
+            try {
+                await(() -> fixture.sink.delivered().contains("sales/call.mp3"));
+                Path leftover = fixture.staging.resolve(connector.id()).resolve(".partial/other.mp3@9-0.part");
+                java.nio.file.Files.createDirectories(leftover.getParent());
+                java.nio.file.Files.writeString(leftover, "half");
+
+                fixture.connectors.setEnabled(fixture.orgId, connector.id(), false);
+                scheduler.retire(connector.id());
+
+                assertThat(fixture.staging.resolve(connector.id())).doesNotExist();
+                assertThat(scheduler.runNow(connector.id())).isEmpty();
+                assertThat(fixture.connectors.delete(fixture.orgId, connector.id())).isTrue();
+            } finally {
+                scheduler.stop();
+            }
+        }
+    }
+
+    @Test
     void retryDelaysDoubleUpToTheLongest() {
         List<Duration> delays = new CopyOnWriteArrayList<>();
         for (int failures = 1; failures <= 8; failures++) {

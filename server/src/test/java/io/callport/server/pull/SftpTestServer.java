@@ -32,11 +32,11 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 /**
  * Apache MINA SSHD's SFTP server on a loopback port, serving a folder to one password (or public key) account. Tests
  * can swap its host key, refuse files whose name contains {@value #FORBIDDEN}, and cut every connection once a
- * number of bytes has been read.
+ * number of bytes has been read. Public for the tests that drive connectors through the server's API.
  */
-final class SftpTestServer implements AutoCloseable {
-    static final String USER = "recorder";
-    static final String PASSWORD = "s3cret-pass";
+public final class SftpTestServer implements AutoCloseable {
+    public static final String USER = "recorder";
+    public static final String PASSWORD = "s3cret-pass";
     static final String FORBIDDEN = "forbidden";
 
     private final SshServer server;
@@ -46,7 +46,7 @@ final class SftpTestServer implements AutoCloseable {
     /** The offset of the first read of each file opened, most recent last; shows where a resumed fetch started. */
     private final List<Long> firstReadOffsets = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    SftpTestServer(Path root, PublicKey acceptedKey) throws IOException {
+    public SftpTestServer(Path root, PublicKey acceptedKey) throws IOException {
         hostKey.set(newHostKey());
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
@@ -64,19 +64,19 @@ final class SftpTestServer implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The host key's fingerprint as clients pin it. */
-    String hostKeyFingerprint() {
+    public String hostKeyFingerprint() {
         ByteArrayBuffer blob = new ByteArrayBuffer();
         blob.putRawPublicKey(hostKey.get().getPublic());
         return SshPublicKeys.fingerprint(blob.getCompactData());
     }
 
     /** Gives the server a new host key, as a reinstalled or impersonated server would have. */
-    void replaceHostKey() {
+    public void replaceHostKey() {
         hostKey.set(newHostKey());
     }
 
