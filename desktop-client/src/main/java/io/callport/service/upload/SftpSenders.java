@@ -23,14 +23,17 @@ final class SftpSenders implements Senders {
     private final String folder;
     private final int channelsPerSession;
     private final PauseGate gate;
+    private final UploadJournal journal;
     private final List<SessionSlot> sessions = new ArrayList<>();
 
     /** @param folder the server folder files go to, ending in "/" */
-    SftpSenders(SftpConnector connector, String folder, int sessions, int channelsPerSession, PauseGate gate) {
+    SftpSenders(SftpConnector connector, String folder, int sessions, int channelsPerSession, PauseGate gate,
+                UploadJournal journal) {
         this.connector = connector;
         this.folder = folder;
         this.channelsPerSession = channelsPerSession;
         this.gate = gate;
+        this.journal = journal;
         for (int i = 0; i < sessions; i++) {
             this.sessions.add(new SessionSlot());
         }
@@ -88,8 +91,15 @@ final class SftpSenders implements Senders {
             String temporary = folder + item.name() + TEMPORARY_SUFFIX;
             progress.accept(0);
             CompletableFuture<String> sha256 = Digests.sha256Beside(item.path());
-            try (InputStream file = new MeteredInputStream(Files.newInputStream(item.path()), progress, gate)) {
-                sftp.put(file, temporary, ChannelSftp.OVERWRITE);
+            try {
+                if (journal.mayHaveLanded(item) && landed(sftp, item)) {
+                    progress.accept(item.size());
+                    return Digests.await(sha256);
+                }
+                try (InputStream file = new MeteredInputStream(Files.newInputStream(item.path()), progress, gate)) {
+                    sftp.put(file, temporary, ChannelSftp.OVERWRITE);
+                }
+                journal.renaming(item);
                 sftp.rename(temporary, folder + item.name());
             } catch (SftpException e) {
                 closeChannel();
@@ -110,6 +120,18 @@ final class SftpSenders implements Senders {
                         + "hold a mix of both versions, so send it again.", null);
             }
             return Digests.await(sha256);
+        }
+
+        /** Whether the file is on the server under its final name with its size: a rename whose answer was lost. */
+        private boolean landed(ChannelSftp sftp, UploadItem item) throws SftpException {
+            try {
+                return sftp.stat(folder + item.name()).getSize() == item.size();
+            } catch (SftpException e) {
+                if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    return false;
+                }
+                throw e;
+            }
         }
 
         private ChannelSftp channel() throws IOException {

@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What has been sent to one campaign of one server, so an upload cut short (network, crash, the app closed) goes on
@@ -41,6 +43,7 @@ public final class UploadJournal implements Closeable {
     private final Clock clock;
     private final Map<FileVersion, Entry> sent = new HashMap<>();
     private final Map<FileVersion, URI> tusUploads = new HashMap<>();
+    private final Set<FileVersion> renaming = new HashSet<>();
 
     private UploadJournal(Path file, FileChannel channel, Clock clock) {
         this.file = file;
@@ -121,6 +124,22 @@ public final class UploadJournal implements Closeable {
         tusUploads.remove(FileVersion.of(item));
     }
 
+    /**
+     * Records that the file is about to be renamed to its final name on the server: if the answer is lost (a cut
+     * connection, a cancel, the app closed), the next try finds the file there instead of sending it again. Not
+     * forced to disk: after a power cut the file is merely sent again.
+     */
+    public synchronized void renaming(UploadItem item) throws IOException {
+        append(new Entry("renaming", item.path().toString(), item.size(), item.modified(), null, null,
+                clock.instant().toString()), false);
+        renaming.add(FileVersion.of(item));
+    }
+
+    /** Whether an earlier try may have renamed this version of the file without hearing back. */
+    public synchronized boolean mayHaveLanded(UploadItem item) {
+        return renaming.contains(FileVersion.of(item));
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (channel != null) {
@@ -129,6 +148,10 @@ public final class UploadJournal implements Closeable {
     }
 
     private void append(Entry entry) throws IOException {
+        append(entry, true);
+    }
+
+    private void append(Entry entry, boolean force) throws IOException {
         if (channel == null) {
             throw new IllegalStateException("A journal's history is read, not written.");
         }
@@ -136,7 +159,9 @@ public final class UploadJournal implements Closeable {
         while (line.hasRemaining()) {
             channel.write(line);
         }
-        channel.force(false);
+        if (force) {
+            channel.force(false);
+        }
     }
 
     private void replay(Path journal) throws IOException {
@@ -160,6 +185,7 @@ public final class UploadJournal implements Closeable {
                         }
                     }
                     case "tus-gone" -> tusUploads.remove(version);
+                    case "renaming" -> renaming.add(version);
                     default -> { } // written by a newer Uploader
                 }
             }

@@ -44,7 +44,7 @@ public final class UploadService {
                 plan, clock);
         try {
             Senders senders = profile.transport() == Transport.SFTP
-                    ? sftp(profile, client, campaignId, gate)
+                    ? sftp(profile, client, campaignId, gate, journal)
                     : new TusSenders(client, campaignId, journal, tuning.tusChunkBytes(), tuning.httpLanes(), gate);
             return new UploadQueue(plan, journal, senders, retry, clock, gate);
         } catch (IOException | RuntimeException e) {
@@ -82,7 +82,8 @@ public final class UploadService {
                 tuning.sftpBulkRequests());
     }
 
-    private Senders sftp(Profile profile, ServerClient client, String campaignId, PauseGate gate) throws IOException {
+    private Senders sftp(Profile profile, ServerClient client, String campaignId, PauseGate gate,
+                         UploadJournal journal) throws IOException {
         SftpConnector connector;
         try {
             connector = sftpConnector(profile);
@@ -90,7 +91,7 @@ public final class UploadService {
             throw new IOException(e.getMessage(), e);
         }
         return new SftpSenders(connector, folderFor(connector.account(), client, campaignId), tuning.sftpSessions(),
-                tuning.sftpChannelsPerSession(), gate);
+                tuning.sftpChannelsPerSession(), gate, journal);
     }
 
     /**
