@@ -5,14 +5,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Recordings in a folder on the server's disk ({@code DATA_DIR/recordings}). A recording is copied to a temporary
- * name beside its place and moved there atomically, so a key never shows half a recording.
+ * Recordings in a folder on the server's disk ({@code DATA_DIR/recordings}). A recording is linked (a hard link:
+ * no copy, no new file to allocate) or, across file systems, copied to a temporary name beside its place and
+ * moved there atomically, so a key never shows half a recording. Linking is safe because nothing writes to a
+ * landed file: an upload under the same name lands as a new file that replaces the old name.
  */
 public final class LocalRecordingStore implements RecordingStore {
     private final Path root;
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     public LocalRecordingStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toAbsolutePath().normalize();
@@ -21,13 +26,21 @@ public final class LocalRecordingStore implements RecordingStore {
     @Override
     public void put(String key, Path source) throws IOException {
         Path target = pathOf(key);
-        Files.createDirectories(target.getParent());
+        Path folder = target.getParent();
+        if (folders.add(folder)) {
+            Files.createDirectories(folder);
+        }
         Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            Files.copy(source, partial);
+            try {
+                Files.createLink(partial, source);
+            } catch (UnsupportedOperationException | IOException notLinkable) {
+                Files.copy(source, partial);
+            }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
+            throw e;
         }
     }
 

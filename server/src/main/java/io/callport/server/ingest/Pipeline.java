@@ -151,7 +151,7 @@ public final class Pipeline implements ManagedComponent {
                 LOG.atInfo().addKeyValue("files", found).log("folder scan found files no upload reported");
             }
         } catch (IOException | RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.getMessage()).log("folder scan failed");
+            LOG.atWarn().addKeyValue("error", e.getMessage()).setCause(e).log("folder scan failed");
         }
     }
 

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Permanent storage for recordings, by key ({@code <org>/<campaign>/<call>/<file name>}). Writing a key again
+ * Permanent storage for recordings, by key ({@code <org>/<campaign>/<shard>/<call>-<file name>}). Writing a key again
  * replaces its content, so storing a recording twice (a retried step) leaves one copy.
  */
 public interface RecordingStore {

@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("journal_mode", "WAL");
             hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
             hikari.addDataSourceProperty("foreign_keys", "true");
+            hikari.addDataSourceProperty("cache_size", "-32768");
             // writers take the lock when the transaction begins, so busy_timeout applies instead of a deadlock error
             hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             hikari.setMaximumPoolSize(4);
