@@ -1,5 +1,6 @@
 package io.callport.app;
 
+import io.callport.service.Profiles;
 import io.callport.ui.common.Messages;
 import io.callport.ui.common.SystemFileDialogs;
 import io.callport.ui.common.Theme;
@@ -19,7 +20,7 @@ public final class UploaderApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        context = UiContext.create(new SystemFileDialogs());
+        context = UiContext.create(new SystemFileDialogs(), Profiles.ofUser());
         var window = Views.load(MainWindowController.class, "MainWindow.fxml", context);
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
         window.controller().attach(scene, Theme.ofSystem());

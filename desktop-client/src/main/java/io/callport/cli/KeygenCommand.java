@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "keygen", description = {
+@Command(name = "keygen", mixinStandardHelpOptions = true, description = {
         "Create an SSH key for sending files over SFTP: FILE (the private key, readable by you only) and FILE.pub.",
         "Give FILE.pub to your Callport administrator; keep FILE to yourself.",
         "Exit status: 0 written, 2 usage error or a file that cannot be written."})

@@ -73,6 +73,40 @@ public final class KeyService {
         PrivateFiles.write(ppkFile, key.putty());
     }
 
+    /**
+     * The public key of a private key file as an {@code authorized_keys} line: the {@code .pub} file beside it when
+     * there is one, otherwise read from the private key (whose public half is never encrypted).
+     */
+    public String publicKeyOf(Path privateKeyFile) throws IOException {
+        Path beside = privateKeyFile.resolveSibling(privateKeyFile.getFileName() + ".pub");
+        if (Files.isRegularFile(beside)) {
+            return Files.readString(beside, StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
+        }
+        try {
+            KeyPair pair = KeyPair.load(jsch, privateKeyFile.toString());
+            try {
+                byte[] blob = pair.getPublicKeyBlob();
+                if (blob == null) {
+                    throw new IOException(privateKeyFile.getFileName() + " holds no public key; keep its .pub beside it.");
+                }
+                return new SshWire.Reader(blob).text() + " " + Base64.getEncoder().encodeToString(blob);
+            } finally {
+                pair.dispose();
+            }
+        } catch (JSchException e) {
+            throw new IOException(privateKeyFile.getFileName() + " is not a private key: " + e.getMessage(), e);
+        }
+    }
+
+    /** The fingerprint of a public key given as an {@code authorized_keys} line: algorithm, base64, comment. */
+    public static String fingerprintOfPublicKey(String publicKeyLine) {
+        String[] parts = publicKeyLine.strip().split("\\s+");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("This is not a public key: it needs the algorithm and the key.");
+        }
+        return fingerprint(Base64.getDecoder().decode(parts[1]));
+    }
+
     /** SHA-256 of the public key in unpadded base64, the form {@code ssh-keygen -l} and servers show. */
     static String fingerprint(byte[] publicBlob) {
         try {

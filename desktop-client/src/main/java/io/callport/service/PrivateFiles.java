@@ -19,11 +19,11 @@ import java.util.List;
  * {@code rw-------}, or on Windows an access list naming the owner alone) before any secret is written, and moved
  * into place whole.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    static void write(Path file, byte[] content) throws IOException {
+    public static void write(Path file, byte[] content) throws IOException {
         Path target = file.toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Files.deleteIfExists(partial);

@@ -67,16 +67,12 @@ final class PuttyKeyFile {
         return file.toString();
     }
 
-    /** PuTTY's private part: Ed25519's 32-byte secret as an unsigned little-endian integer; RSA's d, p, q, iqmp. */
+    /** PuTTY's private part: Ed25519's 32-byte secret, whole; RSA's d, p, q, iqmp. */
     private static byte[] privateBlob(OpenSshKey key) {
         List<byte[]> fields = key.privateFields();
         if (key.algorithm().equals("ssh-ed25519")) {
-            byte[] secret = Arrays.copyOf(fields.get(1), 32);
-            int length = secret.length;
-            while (length > 0 && secret[length - 1] == 0) {
-                length--; // PuTTY writes the integer without its high zero bytes
-            }
-            return new SshWire.Writer().string(Arrays.copyOf(secret, length)).toBytes();
+            // all 32 bytes even when the last is zero: puttygen 0.78 writes them so (a key ending in 0x00 showed it)
+            return new SshWire.Writer().string(Arrays.copyOf(fields.get(1), 32)).toBytes();
         }
         // OpenSSH holds n, e, d, iqmp, p, q; PuTTY wants d, then the larger prime first and the inverse of the other
         BigInteger first = new BigInteger(fields.get(4));

@@ -141,7 +141,10 @@ class ScreenshotsTest {
         Drops.dropFiles(robot.lookup(".content #dropZone").query(), List.of(batch));
         waitForText(robot, "#metadataCount", "1");
         robot.clickOn("#checkButton");
-        UiTest.waitUntil(10, () -> !robot.lookup("#issueTable").queryAs(TableView.class).getItems().isEmpty());
+        TableView<?> issues = robot.lookup("#issueTable").queryAs(TableView.class);
+        UiTest.waitUntil(10, () -> !issues.getItems().isEmpty());
+        robot.interact(() -> issues.getSelectionModel().select(0));
+        waitForText(robot, "#rowLabel", "yesterday");
 
         render(robot, "batch.png");
     }

@@ -17,6 +17,7 @@ import io.callport.server.http.OpenApiRoutes;
 import io.callport.server.http.RouteGroup;
 import io.callport.server.http.SshKeyRoutes;
 import io.callport.server.http.UserRoutes;
+import io.callport.server.storage.BlobStore;
 import io.callport.server.store.Database;
 import io.callport.server.store.MigrationRunner;
 import io.callport.server.store.Store;
@@ -50,6 +51,7 @@ public final class CallportServer implements AutoCloseable {
     private final Clock clock;
 
     private Database database;
+    private BlobStore blobs;
     private ServerContext context;
     private final List<ManagedComponent> started = new ArrayList<>();
     private HttpApi http;
@@ -77,7 +79,8 @@ public final class CallportServer implements AutoCloseable {
             Store store = Store.on(database, clock);
             ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
             initialOwnerKey = FirstStart.run(store, apiKeys, config.initialOwnerKeyPath()).orElse(null);
-            context = new ServerContext(config, database, store, clock, new ListeningPorts(config.sftpPort()));
+            blobs = config.blobStore().open();
+            context = new ServerContext(config, database, store, blobs, clock, new ListeningPorts(config.sftpPort()));
 
             List<RouteGroup> routeGroups = new ArrayList<>(coreRouteGroups(context, apiKeys));
             List<ManagedComponent> components = new ArrayList<>();
@@ -138,6 +141,14 @@ public final class CallportServer implements AutoCloseable {
             }
         }
         started.clear();
+        if (blobs != null) {
+            try {
+                blobs.close();
+            } catch (Exception e) {
+                LOG.atError().setCause(e).log("blob store failed to close");
+            }
+            blobs = null;
+        }
         if (database != null) {
             database.close();
             database = null;

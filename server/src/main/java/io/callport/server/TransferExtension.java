@@ -2,6 +2,7 @@ package io.callport.server;
 
 import io.callport.server.http.RouteGroup;
 import io.callport.server.http.UploadRouteGroup;
+import io.callport.server.http.UsageRoutes;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.LandingListener;
 import io.callport.server.sftp.CallportSftpServer;
@@ -10,7 +11,7 @@ import io.callport.server.sftp.SftpSettings;
 import io.callport.server.upload.TusUploads;
 import io.callport.server.upload.UploadPolicySigner;
 import io.callport.server.upload.UploadRoutes;
-import io.callport.server.upload.UsageQuota;
+import io.callport.server.upload.RecordedMinutesQuota;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How files reach the server: the landing area, the embedded SFTP server and the HTTP upload routes, all telling
- * one {@link LandingListener} (the pipeline) about each file that has completely arrived.
+ * How files reach the server: the landing area, the embedded SFTP server, the HTTP upload routes and the pull
+ * connectors, all telling one {@link LandingListener} (the pipeline) about each file that has completely arrived.
  */
 public final class TransferExtension implements ServerExtension {
     /** How long an unfinished tus upload is kept. */
@@ -49,13 +50,15 @@ public final class TransferExtension implements ServerExtension {
 
     @Override
     public List<RouteGroup> routeGroups(ServerContext context) {
-        return List.of(new UploadRouteGroup(transfersFor(context).uploads));
+        Transfers current = transfersFor(context);
+        return List.of(new UploadRouteGroup(current.uploads),
+                new UsageRoutes(context.store().organisations(), current.quota), current.pull.routes());
     }
 
     @Override
     public List<ManagedComponent> components(ServerContext context) {
         Transfers current = transfersFor(context);
-        return List.of(current.sftpComponent(), current.sweeper());
+        return List.of(current.sftpComponent(), current.sweeper(), current.pull.scheduler());
     }
 
     /** One set of transfer parts per start, shared by the routes and the components of that start. */
@@ -74,24 +77,28 @@ public final class TransferExtension implements ServerExtension {
         private final ServerContext context;
         private final LandingArea landing;
         private final TusUploads tus;
+        private final RecordedMinutesQuota quota;
         private final UploadRoutes uploads;
         private final CallportSftpServer sftp;
+        private final PullTransfers pull;
 
         Transfers(ServerContext context, LandingListener listener) throws IOException {
             this.context = context;
             Path dataDir = context.config().dataDir();
             this.landing = new LandingArea(dataDir.resolve("landing"));
             this.tus = new TusUploads(dataDir.resolve("tus"), landing, listener, TUS_EXPIRY, context.clock());
+            this.quota = new RecordedMinutesQuota(context.store().organisations(), context.clock());
             this.uploads = new UploadRoutes(
                     (ctx, campaignId) -> UploadRouteGroup.targetOf(context.store(), ctx, campaignId),
                     landing, listener,
                     UploadPolicySigner.fromSecretFile(dataDir.resolve("upload-signing.key"), context.clock()),
-                    UsageQuota.UNLIMITED, tus);
+                    quota, tus);
             SftpSettings settings = SftpSettings.defaults(dataDir)
                     .withBind(context.config().bind())
                     .withPort(context.config().sftpPort());
             this.sftp = new CallportSftpServer(settings, new RegisteredKeyAccounts(context.store(), landing), landing,
                     listener);
+            this.pull = new PullTransfers(context, landing, listener);
         }
 
         ManagedComponent sftpComponent() {

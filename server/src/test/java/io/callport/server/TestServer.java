@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -34,10 +35,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerConfig config, List<ServerExtension> extensions) {
-        return start(config, extensions, java.time.Clock.systemUTC());
+        return start(config, extensions, Clock.systemUTC());
     }
 
-    public static TestServer start(ServerConfig config, List<ServerExtension> extensions, java.time.Clock clock) {
+    public static TestServer start(ServerConfig config, List<ServerExtension> extensions, Clock clock) {
         CallportServer server = new CallportServer(config, extensions, clock).start();
         return new TestServer(server, server.initialOwnerKey().orElse(null));
     }

@@ -1,11 +1,16 @@
 package io.callport.archive;
 
+import io.callport.validate.FileNameRules;
 import io.callport.validate.Issue;
 import org.apache.commons.compress.archivers.zip.AsiExtraField;
+import org.apache.commons.compress.archivers.zip.UnicodePathExtraField;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipExtraField;
 import org.apache.commons.compress.archivers.zip.ZipMethod;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -82,6 +87,13 @@ final class EntryScreen {
 
     private Optional<Issue> refusal(ZipArchiveEntry entry, EntryPath path, int copies) {
         String rawName = entry.getName();
+        if (nameIsNotUtf8(entry)) {
+            return Optional.of(found.nameNotUtf8(rawName));
+        }
+        Optional<String> nameProblem = FileNameRules.pathProblem(path.path());
+        if (nameProblem.isPresent()) {
+            return Optional.of(found.invalidName(rawName, nameProblem.get()));
+        }
         if (copies > 1) {
             return Optional.of(found.duplicate(rawName, path.path(), copies));
         }
@@ -124,6 +136,23 @@ final class EntryScreen {
             }
         }
         return false;
+    }
+
+    /**
+     * The parser shows bytes that are not UTF-8 as '?', which would make another, wrong name; a name given again in
+     * the Info-ZIP Unicode path field was read from that field and is fine.
+     */
+    private static boolean nameIsNotUtf8(ZipArchiveEntry entry) {
+        byte[] raw = entry.getRawName();
+        if (raw == null || entry.getExtraField(UnicodePathExtraField.UPATH_ID) != null) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw));
+            return false;
+        } catch (CharacterCodingException e) {
+            return true;
+        }
     }
 
     private static boolean isEncrypted(ZipArchiveEntry entry) {

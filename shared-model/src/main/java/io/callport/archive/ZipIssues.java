@@ -1,5 +1,6 @@
 package io.callport.archive;
 
+import io.callport.validate.FileNameRules;
 import io.callport.validate.Issue;
 import io.callport.validate.IssueCode;
 
@@ -41,6 +42,17 @@ final class ZipIssues {
     Issue absolutePath(String rawName) {
         return ofEntry(IssueCode.ZIP_ABSOLUTE_PATH, rawName, "The zip entry \"%s\" is an absolute path; a zip must"
                 + " hold relative paths, so it was left out.", rawName);
+    }
+
+    Issue invalidName(String rawName, String problem) {
+        return ofEntry(IssueCode.FILE_NAME_INVALID, rawName, "The zip entry \"%s\" %s, so it was left out; rename it"
+                + " and zip the batch again.", FileNameRules.printable(rawName), problem);
+    }
+
+    Issue nameNotUtf8(String rawName) {
+        return ofEntry(IssueCode.FILE_NAME_INVALID, rawName, "The zip entry \"%s\" has a name that is not UTF-8 text"
+                + " (shown with '?'), so it was left out; zip the batch with a tool that writes UTF-8 names, such as"
+                + " 7-Zip or Windows 10 and later.", FileNameRules.printable(rawName));
     }
 
     Issue pathEscape(String rawName) {

@@ -10,6 +10,7 @@ import io.callport.validate.IssueCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,13 @@ import java.util.regex.Pattern;
 public final class FastCsvRowSource implements CsvRowSource {
     /** Largest cell accepted; a real metadata cell is a few hundred characters, so this only stops runaway quotes. */
     static final int MAX_CELL_CHARS = 1024 * 1024;
+    /**
+     * Most cells a row may have. Real metadata files have tens of columns; without a bound, a file of a few MB of
+     * delimiters would make one row of millions of cells and fill the heap.
+     */
+    static final int MAX_ROW_CELLS = 10_000;
+    /** Most characters a row's cells may hold together, for the same reason: each cell alone is within its bound. */
+    static final int MAX_ROW_CHARS = MAX_CELL_CHARS;
     private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d+)");
 
     private final DecodingReader text;
@@ -40,10 +48,20 @@ public final class FastCsvRowSource implements CsvRowSource {
                 .allowExtraCharsAfterClosingQuote(true)
                 .maxBufferSize(MAX_CELL_CHARS)
                 .build(new RowHandler(), text);
-        if (dialect.skipRows() > 0) {
-            reader.skipLines(dialect.skipRows());
+        this.rows = skipTitleLines(reader, dialect.skipRows()) ? reader.iterator() : Collections.emptyIterator();
+    }
+
+    /** Skips the lines above the header; false when the file has fewer lines than that, so it has no rows. */
+    private static boolean skipTitleLines(CsvReader<CsvRow> reader, int count) {
+        if (count == 0) {
+            return true;
         }
-        this.rows = reader.iterator();
+        try {
+            reader.skipLines(count);
+            return true;
+        } catch (CsvParseException e) {
+            return false;
+        }
     }
 
     public static FastCsvRowSource open(InputStream in, CsvDialect dialect) throws IOException {
@@ -55,6 +73,10 @@ public final class FastCsvRowSource implements CsvRowSource {
         try {
             return rows.hasNext() ? rows.next() : null;
         } catch (CsvParseException e) {
+            // FastCSV wraps what the row handler throws
+            if (e.getCause() instanceof RowTooLargeException tooLarge) {
+                throw tooLarge.toSyntaxException();
+            }
             throw translate(e);
         }
     }
@@ -86,12 +108,44 @@ public final class FastCsvRowSource implements CsvRowSource {
                 + " cannot be read: " + message);
     }
 
+    /** A row beyond {@link #MAX_ROW_CELLS} or {@link #MAX_ROW_CHARS}, found while the parser hands over its cells. */
+    private static final class RowTooLargeException extends RuntimeException {
+        private final long line;
+        private final boolean tooManyCells;
+
+        RowTooLargeException(long line, boolean tooManyCells) {
+            super(null, null, false, false);
+            this.line = line;
+            this.tooManyCells = tooManyCells;
+        }
+
+        CsvSyntaxException toSyntaxException() {
+            return tooManyCells
+                    ? new CsvSyntaxException(IssueCode.ROW_TOO_MANY_CELLS, line, "The row starting on line " + line
+                            + " has more than " + MAX_ROW_CELLS + " cells, far more than any metadata file; the rest"
+                            + " of the file cannot be read. Check that the mapping's delimiter is the file's.")
+                    : new CsvSyntaxException(IssueCode.CELL_TOO_LONG, line, "The row starting on line " + line
+                            + " holds more than " + MAX_ROW_CHARS + " characters; the rest of the file cannot be"
+                            + " read. Usually a quote opens and never closes.");
+        }
+    }
+
     /** Builds rows straight from the parser's buffer, keeping the line each starts on. */
     private static final class RowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
         private String[] cells = new String[16];
+        private long rowChars;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            rowChars = 0;
+        }
 
         @Override
         protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+            rowChars += length;
+            if (index >= MAX_ROW_CELLS || rowChars > MAX_ROW_CHARS) {
+                throw new RowTooLargeException(getStartingLineNumber(), index >= MAX_ROW_CELLS);
+            }
             if (index == cells.length) {
                 cells = Arrays.copyOf(cells, cells.length * 2);
             }

@@ -53,7 +53,8 @@ final class MappingSuggester {
         String timeZone = null;
         if (contactDate != null) {
             List<String> dates = columnValues(preview, header.indexOf(contactDate));
-            if (!dates.isEmpty() && !parsesAll(dates, ContactDateFormat.ISO_OFFSET_DATE_TIME, null)) {
+            // a sample with some ISO dates is an ISO file with bad rows, which the check of the sample shows
+            if (!dates.isEmpty() && parsedCount(dates, ContactDateFormat.ISO_OFFSET_DATE_TIME, null) == 0) {
                 timeZone = "UTC";
                 dateFormat = DATE_PATTERNS.stream().filter(pattern -> parsesAll(dates, pattern, "UTC")).findFirst()
                         .orElse(ContactDateFormat.ISO_OFFSET_DATE_TIME);
@@ -109,8 +110,12 @@ final class MappingSuggester {
     }
 
     private static boolean parsesAll(List<String> values, String dateFormat, String timeZone) {
+        return parsedCount(values, dateFormat, timeZone) == values.size();
+    }
+
+    private static long parsedCount(List<String> values, String dateFormat, String timeZone) {
         ContactDateFormat format = ContactDateFormat.of(dateFormat, timeZone);
-        return values.stream().allMatch(value -> format.parse(value) != null);
+        return values.stream().filter(value -> format.parse(value) != null).count();
     }
 
     private static MetadataType typeOf(List<String> values) {

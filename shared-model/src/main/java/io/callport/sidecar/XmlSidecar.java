@@ -37,10 +37,16 @@ final class XmlSidecar {
             reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(content));
             readDocument(reader, out);
         } catch (XMLStreamException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
-            out.malformed(line, "The XML is not well-formed at line %d, column %d: %s"
-                    .formatted(line, column, parserMessage(e)));
+            // the parser reports -1 where it lost track, such as a file ending inside its DTD
+            long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());
+            long column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNumber());
+            out.malformed(line, line == 0 ? "The XML is not well-formed: " + parserMessage(e)
+                    : "The XML is not well-formed at line %d, column %d: %s".formatted(line, column, parserMessage(e)));
+        } catch (RuntimeException e) {
+            // the JDK's parser throws unchecked exceptions of its own on some bytes (a NUL inside a DTD fails while
+            // it formats its message); the bytes are still not well-formed XML
+            long line = reader == null ? 0 : line(reader);
+            out.malformed(line, "The XML is not well-formed near line %d, so it cannot be read.".formatted(line));
         } finally {
             close(reader);
         }
@@ -107,7 +113,7 @@ final class XmlSidecar {
     }
 
     private static long line(XMLStreamReader reader) {
-        return reader.getLocation().getLineNumber();
+        return Math.max(0, reader.getLocation().getLineNumber());
     }
 
     /** The JDK prefixes "ParseError at [row,col]:[l,c] Message: "; the line and column are already in our sentence. */

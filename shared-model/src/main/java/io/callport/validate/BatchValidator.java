@@ -49,6 +49,7 @@ public final class BatchValidator {
             }
             Run run = new Run(recordingsOf(batch, archives), issues, progress);
             for (BatchFile file : batch.files()) {
+                run.checkName(file.name());
                 if (file.kind() == BatchFileKind.RECORDING) {
                     run.recordings.check(file.name(), file.path());
                 } else if (file.kind() != BatchFileKind.ARCHIVE) {
@@ -107,6 +108,12 @@ public final class BatchValidator {
             this.metadata = new MetadataFileValidator(mapping, checker, rowSources);
             this.sidecars = new SidecarCheck(mapping, checker, batchRecordings, issues);
             this.recordings = new RecordingCheck(mapping.fileNameConvention(), batchRecordings, issues);
+        }
+
+        /** A zip's entries have their names checked when the zip is opened; files on disk have theirs here. */
+        void checkName(String name) {
+            FileNameRules.problem(name).ifPresent(problem -> issues.add(Issue.ofFile(IssueCode.FILE_NAME_INVALID, name,
+                    "The name \"" + FileNameRules.printable(name) + "\" " + problem + "; rename the file without it.")));
         }
 
         void check(String name, BatchFileKind kind, InputStream content, long size) throws IOException {

@@ -34,6 +34,7 @@ public enum IssueCode {
     FILE_DUPLICATE(Severity.ERROR, "The campaign already received a file of this name or content."),
     REFERENCE_UPDATE_TOO_LATE(Severity.ERROR, "A call's metadata was sent again more than 48 hours after the call."),
     CALL_NOT_FOUND(Severity.ERROR, "Metadata without a recording names a call that was never received."),
+    FILE_NAME_INVALID(Severity.ERROR, "A file's name has a control character, a folder separator or bytes that are not text."),
     // recordings
     MEDIA_EMPTY(Severity.ERROR, "The recording is empty (0 bytes)."),
     MEDIA_ZERO_DURATION(Severity.ERROR, "The recording has no audio (zero duration)."),

@@ -76,6 +76,18 @@ class DialectDetectorTest {
     }
 
     @Test
+    void aBadDateAmongIsoDatesKeepsTheIsoFormat() throws IOException {
+        String text = "id,agent_email,contact_date\n1,ann@example.com,2026-11-03T04:35:00Z\n"
+                + "2,bob@example.com,04/11/2026 17:05\n3,cy@example.com,2026-11-03T06:35:00+01:00\n";
+
+        DetectedDialect detected = detector.detect(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(detected.suggestedMapping().dateFormat()).isEqualTo("ISO_OFFSET_DATE_TIME");
+        assertThat(detected.suggestedMapping().timeZone()).isNull();
+        assertThat(detected.notes()).noneMatch(note -> note.contains("format"));
+    }
+
+    @Test
     void aFirstRowOfValuesIsDataAndColumnsAreNumbered() throws IOException {
         String text = "CONV-1|ann@example.com|2026-11-03T04:35:00Z|a.mp3\nCONV-2|bob@example.com|2026-11-03T05:35:00Z|b.mp3\n";
 

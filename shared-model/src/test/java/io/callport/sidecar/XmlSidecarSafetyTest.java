@@ -90,6 +90,33 @@ class XmlSidecarSafetyTest {
     }
 
     @Test
+    void aDoctypeWithANulCharacterIsMalformedInsteadOfEndingTheBatch() {
+        // found by SidecarReaderFuzzTest: the JDK's parser threw MissingResourceException, which no caller expects
+        SidecarRecord record = readQuickly("<?xml version=\"1.0\"?>\n<!DOCTYPE call [\n<!ENTITY a \"\u0000\">\n]>\n"
+                + "<call><agent>ann</agent></call>\n");
+
+        assertThat(record.fields()).isEmpty();
+        assertThat(record.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.code()).isEqualTo(IssueCode.SIDECAR_MALFORMED);
+            assertThat(issue.file()).isEqualTo("hostile.xml");
+            assertThat(issue.line()).isEqualTo(3);
+            assertThat(issue.message()).isEqualTo("The XML is not well-formed near line 3, so it cannot be read.");
+        });
+    }
+
+    @Test
+    void aFileEndingInsideItsDtdIsMalformedOnLineZeroNotMinusOne() {
+        // found by SidecarReaderFuzzTest: the parser's location is -1 there, and issue lines are never negative
+        SidecarRecord record = readQuickly("<?xml version=\"1.0\"?>\n<!DOCTYPE call [\n<!ENTITY a \"lol\">\n<!El>\n");
+
+        assertThat(record.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.code()).isEqualTo(IssueCode.SIDECAR_MALFORMED);
+            assertThat(issue.line()).isZero();
+            assertThat(issue.message()).isEqualTo("The XML is not well-formed: Premature end of file.");
+        });
+    }
+
+    @Test
     void harmlessDoctypeIsRefusedToo() {
         SidecarRecord record = readQuickly("<!DOCTYPE call>\n<call><direction>inbound</direction></call>");
 

@@ -196,6 +196,52 @@ class MetadataValidationTest {
     }
 
     @Test
+    void aFileWithFewerLinesThanTheTitleLinesToSkipIsEmpty() throws Exception {
+        // found by MetadataFuzzTest: skipping the title lines threw out of the validator and ended the whole batch
+        Path shortFile = write("short.csv", "Export of 2026-11-03\n");
+        FieldMapping mapping = minimalMapping(CsvDialect.DEFAULT.withSkipRows(2));
+
+        ValidationReport report = validate(mapping, shortFile, null);
+
+        assertThat(report.issues()).extracting(Issue::code, Issue::file, Issue::message)
+                .containsExactly(tuple(IssueCode.FILE_EMPTY, "short.csv", "short.csv has no rows."));
+    }
+
+    @Test
+    void aRowOfTenThousandCellsIsReadButOneMoreStopsTheFile() throws Exception {
+        String header = "conversation_id,agent_email,contact_date\n";
+        String wideRow = "C2,ann@example.com,2026-11-03T04:35:00Z" + ",x".repeat(10_000 - 3) + "\n";
+        String lastRow = "C3,,2026-11-03T04:35:00Z\n";
+        Path widest = write("widest.csv", header + wideRow + lastRow);
+        Path tooWide = write("too-wide.csv", header + wideRow.replace("\n", ",x\n") + lastRow);
+
+        ValidationReport widestReport = validate(minimalMapping(CsvDialect.DEFAULT), widest, null);
+        ValidationReport tooWideReport = validate(minimalMapping(CsvDialect.DEFAULT), tooWide, null);
+
+        assertThat(widestReport.issues()).extracting(Issue::code, Issue::line).containsExactly(
+                tuple(IssueCode.ROW_TOO_MANY_CELLS, 2L), tuple(IssueCode.VALUE_REQUIRED, 3L));
+        assertThat(tooWideReport.issues()).extracting(Issue::code, Issue::line)
+                .containsExactly(tuple(IssueCode.ROW_TOO_MANY_CELLS, 2L));
+        assertThat(tooWideReport.issues().getFirst().message()).isEqualTo("The row starting on line 2 has more than"
+                + " 10000 cells, far more than any metadata file; the rest of the file cannot be read. Check that the"
+                + " mapping's delimiter is the file's.");
+    }
+
+    @Test
+    void cellsThatTogetherPassAMillionCharactersStopTheFile() throws Exception {
+        String cell = "y".repeat(400_000);
+        Path csv = write("long-row.csv", "conversation_id,agent_email,contact_date\nC1," + cell + "," + cell + ","
+                + cell + "\nC2,,2026-11-03T04:35:00Z\n");
+
+        ValidationReport report = validate(minimalMapping(CsvDialect.DEFAULT), csv, null);
+
+        assertThat(report.issues()).extracting(Issue::code, Issue::line)
+                .containsExactly(tuple(IssueCode.CELL_TOO_LONG, 2L));
+        assertThat(report.issues().getFirst().message()).startsWith("The row starting on line 2 holds more than"
+                + " 1048576 characters");
+    }
+
+    @Test
     void typedMetadataAndValueMapsAreChecked() throws Exception {
         Path csv = write("typed.csv", """
                 id,agent,date,reason,callback,amount

@@ -1,6 +1,7 @@
 package io.callport.ui.batch;
 
 import io.callport.service.CollectedBatch;
+import io.callport.service.upload.UploadState;
 import io.callport.ui.common.FileDrop;
 import io.callport.ui.common.IssueTable;
 import io.callport.ui.common.Labels;
@@ -66,11 +67,25 @@ public final class BatchController {
     @FXML private TableView<Issue> issueTable;
     @FXML private Label detailLabel;
     @FXML private Label rowLabel;
+    @FXML private Button addFilesButton;
+    @FXML private Button addFolderButton;
+    @FXML private Label uploadHintLabel;
+    @FXML private Label uploadFailureLabel;
+    @FXML private Button uploadButton;
+    @FXML private VBox uploadBox;
+    @FXML private ProgressBar uploadProgressBar;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button stopButton;
+    @FXML private Label uploadOverallLabel;
+    @FXML private Label uploadRateLabel;
+    @FXML private Label uploadOutcomeLabel;
+    @FXML private TableView<FileRow> uploadTable;
 
     public BatchController(UiContext context) {
         this.context = context;
-        this.model = new BatchModel(context.batches(), context.mappings(), context.reportCsv(), context.workspace(),
-                context.background());
+        this.model = new BatchModel(context.batches(), context.mappings(), context.reportCsv(), context.uploads(),
+                context.workspace(), context.background());
     }
 
     public BatchModel model() {
@@ -82,7 +97,6 @@ public final class BatchController {
         FileDrop.install(root, model::add);
         inputsLabel.textProperty().bind(Bindings.createStringBinding(this::describeInputs, model.inputs(),
                 model.collectingProperty()));
-        clearButton.disableProperty().bind(Bindings.isEmpty(model.inputs()));
         metadataCount.textProperty().bind(count(BatchFileKind.METADATA));
         sidecarCount.textProperty().bind(count(BatchFileKind.SIDECAR));
         recordingCount.textProperty().bind(count(BatchFileKind.RECORDING));
@@ -94,6 +108,7 @@ public final class BatchController {
         bindMapping();
         bindProgress();
         bindReport();
+        bindUpload();
         Labels.collapseWhenEmpty(otherLabel, failureLabel, omittedLabel);
     }
 
@@ -145,6 +160,31 @@ public final class BatchController {
                 model.selectedProperty()));
         rowLabel.textProperty().bind(model.selectedRowProperty());
         Labels.collapseWhenEmpty(detailLabel, rowLabel);
+    }
+
+    private void bindUpload() {
+        UploadModel upload = model.upload();
+        var state = upload.stateProperty();
+        uploadHintLabel.textProperty().bind(model.uploadHint());
+        uploadFailureLabel.textProperty().bind(upload.failureProperty());
+        uploadButton.disableProperty().bind(model.canUpload().not());
+        addFilesButton.disableProperty().bind(model.uploading());
+        addFolderButton.disableProperty().bind(model.uploading());
+        clearButton.disableProperty().bind(Bindings.isEmpty(model.inputs()).or(model.uploading()));
+        uploadBox.visibleProperty().bind(state.isNotNull());
+        uploadBox.managedProperty().bind(uploadBox.visibleProperty());
+        reportBox.visibleProperty().bind(state.isNull());
+        reportBox.managedProperty().bind(reportBox.visibleProperty());
+        uploadProgressBar.progressProperty().bind(upload.progressProperty());
+        pauseButton.disableProperty().bind(state.isNotEqualTo(UploadState.RUNNING));
+        resumeButton.disableProperty().bind(state.isNotEqualTo(UploadState.PAUSED));
+        stopButton.disableProperty().bind(model.uploading().not());
+        uploadOverallLabel.textProperty().bind(upload.overallProperty());
+        uploadRateLabel.textProperty().bind(upload.rateProperty());
+        uploadOutcomeLabel.textProperty().bind(upload.outcomeProperty());
+        uploadOutcomeLabel.getStyleClass().add("success");
+        Labels.collapseWhenEmpty(uploadFailureLabel, uploadOutcomeLabel);
+        UploadTable.install(uploadTable, upload.rows());
     }
 
     private static String describe(Issue issue) {
@@ -216,6 +256,26 @@ public final class BatchController {
     @FXML
     private void cancel() {
         model.cancel();
+    }
+
+    @FXML
+    private void upload() {
+        model.send();
+    }
+
+    @FXML
+    private void pauseUpload() {
+        model.upload().pause();
+    }
+
+    @FXML
+    private void resumeUpload() {
+        model.upload().resume();
+    }
+
+    @FXML
+    private void stopUpload() {
+        model.upload().cancel();
     }
 
     @FXML

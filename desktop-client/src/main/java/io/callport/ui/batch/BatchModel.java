@@ -4,7 +4,10 @@ import io.callport.mapping.FieldMapping;
 import io.callport.service.BatchService;
 import io.callport.service.CollectedBatch;
 import io.callport.service.MappingStore;
+import io.callport.service.Profile;
 import io.callport.service.ReportCsv;
+import io.callport.service.upload.UploadService;
+import io.callport.service.upload.UploadState;
 import io.callport.ui.common.Background;
 import io.callport.ui.common.LatestResult;
 import io.callport.ui.common.Messages;
@@ -19,6 +22,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -67,10 +71,14 @@ public final class BatchModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final BooleanBinding canCheck;
     private final BooleanBinding canExport;
+    private final UploadModel upload;
+    private final BooleanBinding uploading;
+    private final BooleanBinding canUpload;
+    private final StringBinding uploadHint;
     private Task<ValidationReport> check;
 
-    public BatchModel(BatchService batches, MappingStore mappings, ReportCsv reportCsv, Workspace workspace,
-                      Background background) {
+    public BatchModel(BatchService batches, MappingStore mappings, ReportCsv reportCsv, UploadService uploads,
+                      Workspace workspace, Background background) {
         this.batches = batches;
         this.mappings = mappings;
         this.reportCsv = reportCsv;
@@ -82,16 +90,49 @@ public final class BatchModel {
         this.rowReads = new LatestResult<>(background);
         shownIssues.predicateProperty().bind(Bindings.<Predicate<Issue>>createObjectBinding(
                 () -> issue -> severityFilter.get().shows(issue) && matchesSearch(issue), severityFilter, search));
-        canCheck = workspace.mappingProperty().isNotNull().and(collected.isNotNull())
+        BooleanBinding checkable = workspace.mappingProperty().isNotNull().and(collected.isNotNull())
                 .and(Bindings.createBooleanBinding(() -> collected.get() != null && !collected.get().isEmpty(),
                         collected))
                 .and(collecting.runningProperty().not()).and(checking.not());
         canExport = report.isNotNull().and(exporting.runningProperty().not());
+        upload = new UploadModel(uploads, background);
+        var uploadState = upload.stateProperty();
+        uploading = Bindings.createBooleanBinding(() -> uploadState.get() != null
+                && uploadState.get() != UploadState.FINISHED && uploadState.get() != UploadState.CANCELLED, uploadState);
+        var connection = workspace.connectionProperty();
+        BooleanBinding connected = Bindings.createBooleanBinding(() -> connection.get() != null
+                && connection.get().hasCampaign(), connection);
+        canUpload = report.isNotNull().and(Bindings.createBooleanBinding(() -> report.get() != null
+                && !report.get().hasErrors(), report)).and(connected).and(uploading.not());
+        uploadHint = Bindings.createStringBinding(() -> {
+            if (!connected.get()) {
+                return Messages.text("batch.upload.needsServer");
+            }
+            if (report.get() == null) {
+                return Messages.text("batch.upload.needsCheck");
+            }
+            if (report.get().hasErrors()) {
+                return Messages.text("batch.upload.hasErrors");
+            }
+            Profile profile = connection.get().profile();
+            return Messages.format("batch.upload.target", profile.campaignName(), profile.name(),
+                    Messages.text("batch.upload.by." + profile.transport().name().toLowerCase(Locale.ROOT)));
+        }, connected, report, connection);
+        this.canCheck = checkable.and(uploading.not());
         workspace.mappingProperty().addListener((observable, old, now) -> forgetReport());
     }
 
-    /** Adds dropped or chosen files, folders and zips to the batch. */
+    /** Sends the checked batch to the connected profile's campaign. */
+    public void send() {
+        upload.start(collected.get().batch(), workspace.connectionProperty().get());
+    }
+
+    /** Adds dropped or chosen files, folders and zips to the batch; nothing changes while the batch is sent. */
     public void add(List<Path> paths) {
+        if (uploading.get()) {
+            return;
+        }
+        upload.forget();
         paths.stream().map(path -> path.toAbsolutePath().normalize()).filter(path -> !inputs.contains(path))
                 .forEach(inputs::add);
         forgetReport();
@@ -102,6 +143,7 @@ public final class BatchModel {
     }
 
     public void clear() {
+        upload.forget();
         collecting.cancel();
         inputs.clear();
         collected.set(null);
@@ -285,6 +327,26 @@ public final class BatchModel {
 
     public BooleanBinding canExport() {
         return canExport;
+    }
+
+    /** The batch's upload, once it is sent. */
+    public UploadModel upload() {
+        return upload;
+    }
+
+    /** Whether the batch is being sent (or paused); it cannot change meanwhile. */
+    public BooleanBinding uploading() {
+        return uploading;
+    }
+
+    /** Whether the batch can be sent: checked without errors, a server and campaign chosen, not being sent. */
+    public BooleanBinding canUpload() {
+        return canUpload;
+    }
+
+    /** Where the batch goes, or what it waits for before it can be sent. */
+    public StringBinding uploadHint() {
+        return uploadHint;
     }
 
     /** Whether the files of the batch are being gathered (folders walked). */

@@ -18,6 +18,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser.ExtensionFilter;
 
@@ -42,12 +44,24 @@ public final class KeysController {
     @FXML private Button copyButton;
     @FXML private Button saveButton;
     @FXML private Button exportButton;
+    @FXML private VBox serverCard;
+    @FXML private Label registerHintLabel;
+    @FXML private Button registerButton;
+    @FXML private ProgressIndicator registeringIndicator;
+    @FXML private GridPane accountGrid;
+    @FXML private TextField hostField;
+    @FXML private TextField portField;
+    @FXML private TextField usernameField;
+    @FXML private HBox testRow;
+    @FXML private Button testButton;
+    @FXML private Label connectionTestLabel;
     @FXML private Label statusLabel;
     @FXML private Label failureLabel;
 
     public KeysController(UiContext context) {
         this.context = context;
-        this.model = new KeysModel(context.keys(), context.background());
+        this.model = new KeysModel(context.keys(), context.profileSetup(), context.uploads(), context.workspace(),
+                context.background());
     }
 
     public KeysModel model() {
@@ -80,9 +94,63 @@ public final class KeysController {
         copyButton.disableProperty().bind(key.isNull());
         saveButton.disableProperty().bind(model.canSave().not());
         exportButton.disableProperty().bind(model.canSave().not());
+        bindServer();
         statusLabel.textProperty().bind(model.statusProperty());
         failureLabel.textProperty().bind(model.failureProperty());
         Labels.collapseWhenEmpty(passphraseProblemLabel, statusLabel, failureLabel);
+    }
+
+    private void bindServer() {
+        serverCard.visibleProperty().bind(model.keyProperty().isNotNull());
+        serverCard.managedProperty().bind(serverCard.visibleProperty());
+        registerHintLabel.textProperty().bind(model.registerHint());
+        registerButton.disableProperty().bind(model.canRegister().not());
+        registeringIndicator.visibleProperty().bind(model.registeringProperty());
+        var account = model.accountProperty();
+        accountGrid.visibleProperty().bind(account.isNotNull());
+        accountGrid.managedProperty().bind(accountGrid.visibleProperty());
+        testRow.visibleProperty().bind(account.isNotNull());
+        testRow.managedProperty().bind(testRow.visibleProperty());
+        hostField.textProperty().bind(Bindings.createStringBinding(() -> account.get() == null ? ""
+                : account.get().host(), account));
+        portField.textProperty().bind(Bindings.createStringBinding(() -> account.get() == null ? ""
+                : String.valueOf(account.get().port()), account));
+        usernameField.textProperty().bind(Bindings.createStringBinding(() -> account.get() == null ? ""
+                : account.get().username(), account));
+        testButton.disableProperty().bind(model.canTest().not());
+        connectionTestLabel.textProperty().bind(model.connectionTestProperty());
+    }
+
+    @FXML
+    private void register() {
+        model.register();
+    }
+
+    @FXML
+    private void testConnection() {
+        model.testConnection();
+    }
+
+    @FXML
+    private void copyHost() {
+        copy(hostField.getText(), Messages.text("keys.account.host"));
+    }
+
+    @FXML
+    private void copyPort() {
+        copy(portField.getText(), Messages.text("keys.account.port"));
+    }
+
+    @FXML
+    private void copyUsername() {
+        copy(usernameField.getText(), Messages.text("keys.account.username"));
+    }
+
+    private void copy(String text, String what) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+        model.copiedAccount(what);
     }
 
     @FXML

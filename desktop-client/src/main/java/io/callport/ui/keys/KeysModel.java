@@ -1,11 +1,17 @@
 package io.callport.ui.keys;
 
+import io.callport.service.Connection;
 import io.callport.service.GeneratedKey;
 import io.callport.service.KeyService;
 import io.callport.service.KeyType;
+import io.callport.service.Profile;
+import io.callport.service.ProfileSetup;
+import io.callport.service.api.SftpAccess;
+import io.callport.service.upload.UploadService;
 import io.callport.ui.common.Background;
 import io.callport.ui.common.LatestResult;
 import io.callport.ui.common.Messages;
+import io.callport.ui.common.Workspace;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -41,15 +47,73 @@ public final class KeysModel {
     private final StringBinding passphraseProblem;
     private final BooleanBinding canGenerate;
     private final BooleanBinding canSave;
+    private final ProfileSetup setup;
+    private final UploadService uploads;
+    private final Workspace workspace;
+    private final LatestResult<Profile> registering;
+    private final LatestResult<java.util.List<String>> testing;
+    private final ReadOnlyObjectWrapper<Path> savedAs = new ReadOnlyObjectWrapper<>(this, "savedAs");
+    private final ReadOnlyObjectWrapper<SftpAccess> account = new ReadOnlyObjectWrapper<>(this, "account");
+    private final ReadOnlyStringWrapper connectionTest = new ReadOnlyStringWrapper(this, "connectionTest", "");
+    private final BooleanBinding canRegister;
+    private final BooleanBinding canTest;
+    private final StringBinding registerHint;
 
-    public KeysModel(KeyService keys, Background background) {
+    public KeysModel(KeyService keys, ProfileSetup setup, UploadService uploads, Workspace workspace,
+                     Background background) {
         this.keys = keys;
+        this.setup = setup;
+        this.uploads = uploads;
+        this.workspace = workspace;
         this.generating = new LatestResult<>(background);
         this.writing = new LatestResult<>(background);
+        this.registering = new LatestResult<>(background);
+        this.testing = new LatestResult<>(background);
         passphraseProblem = Bindings.createStringBinding(() -> passphrase.get().equals(repeat.get()) ? ""
                 : Messages.text("keys.passphrase.differ"), passphrase, repeat);
         canGenerate = passphraseProblem.isEmpty().and(generating.runningProperty().not());
         canSave = key.isNotNull().and(writing.runningProperty().not());
+        var connection = workspace.connectionProperty();
+        canRegister = savedAs.isNotNull().and(Bindings.createBooleanBinding(() -> connection.get() != null
+                && connection.get().hasCampaign(), connection)).and(registering.runningProperty().not());
+        canTest = account.isNotNull().and(testing.runningProperty().not());
+        registerHint = Bindings.createStringBinding(() -> {
+            if (connection.get() == null || !connection.get().hasCampaign()) {
+                return Messages.text("keys.register.needsServer");
+            }
+            Profile profile = connection.get().profile();
+            return savedAs.get() == null ? Messages.text("keys.register.needsSave")
+                    : Messages.format("keys.register.hint", profile.campaignName(), profile.name());
+        }, connection, savedAs);
+        key.addListener((observable, old, now) -> {
+            savedAs.set(null);
+            account.set(null);
+            connectionTest.set("");
+        });
+    }
+
+    /** Registers the public key with the connected server; the profile then sends by SFTP with this key. */
+    public void register() {
+        Connection connection = workspace.connectionProperty().get();
+        Path privateKey = savedAs.get();
+        String publicKey = key.get().publicKey();
+        failure.set("");
+        connectionTest.set("");
+        registering.request(() -> setup.registerSshKey(connection, privateKey, publicKey), profile -> {
+            account.set(profile.sftp());
+            workspace.connectionProperty().set(new Connection(profile, connection.client()));
+            status.set(Messages.format("keys.status.registered", profile.name()));
+        }, error -> fail("keys.failure.register", error));
+    }
+
+    /** Logs in over SFTP with the registered key and lists the folder, to show the account works. */
+    public void testConnection() {
+        Profile profile = workspace.connectionProperty().get().profile();
+        connectionTest.set(Messages.text("keys.test.running"));
+        testing.request(() -> uploads.sftpConnector(profile).test(), names -> connectionTest.set(
+                Messages.format("keys.test.ok", profile.sftp().username(), names.size())),
+                error -> connectionTest.set(Messages.format("keys.test.failed", error.getMessage() == null
+                        ? error.toString() : error.getMessage())));
     }
 
     /** Generates the key in the background, then forgets the passphrase. */
@@ -78,11 +142,15 @@ public final class KeysModel {
     /** Writes the private key, owner-only, and the public key beside it. */
     public void save(Path privateKeyFile) {
         GeneratedKey current = key.get();
-        write(() -> {
+        failure.set("");
+        writing.request(() -> {
             keys.save(current, privateKeyFile);
             return Messages.format("keys.status.saved", privateKeyFile.getFileName(),
                     privateKeyFile.getFileName() + ".pub");
-        });
+        }, saved -> {
+            savedAs.set(privateKeyFile);
+            status.set(saved);
+        }, error -> fail("keys.failure.write", error));
     }
 
     public void exportPutty(Path ppkFile) {
@@ -91,6 +159,11 @@ public final class KeysModel {
             keys.exportPutty(current, ppkFile);
             return Messages.format("keys.status.exported", ppkFile.getFileName());
         });
+    }
+
+    /** Says a part of the SFTP account was copied; the screen puts it on the clipboard. */
+    public void copiedAccount(String what) {
+        status.set(Messages.format("keys.status.accountCopied", what));
     }
 
     /** Says the public key was copied; the screen puts it on the clipboard. */
@@ -150,5 +223,37 @@ public final class KeysModel {
 
     public BooleanBinding canSave() {
         return canSave;
+    }
+
+    /** Where the private key was saved; SFTP logs in with that file. */
+    public ReadOnlyObjectProperty<Path> savedAsProperty() {
+        return savedAs.getReadOnlyProperty();
+    }
+
+    /** The SFTP account the server opened for the key, once registered. */
+    public ReadOnlyObjectProperty<SftpAccess> accountProperty() {
+        return account.getReadOnlyProperty();
+    }
+
+    /** What the last connection test found. */
+    public ReadOnlyStringProperty connectionTestProperty() {
+        return connectionTest.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty registeringProperty() {
+        return registering.runningProperty();
+    }
+
+    public BooleanBinding canRegister() {
+        return canRegister;
+    }
+
+    public BooleanBinding canTest() {
+        return canTest;
+    }
+
+    /** What registering does now, or what it waits for. */
+    public StringBinding registerHint() {
+        return registerHint;
     }
 }

@@ -91,11 +91,12 @@ public final class MappingController {
     @FXML private TableView<Issue> issueTable;
     @FXML private Label problemsLabel;
     @FXML private Button saveButton;
+    @FXML private Button submitButton;
 
     public MappingController(UiContext context) {
         this.context = context;
-        this.model = new MappingModel(context.samples(), context.mappings(), context.workspace(),
-                context.background());
+        this.model = new MappingModel(context.samples(), context.mappings(), context.campaignMappings(),
+                context.workspace(), context.background());
     }
 
     /** The wizard's state, for tests and for screens that follow it. */
@@ -129,6 +130,7 @@ public final class MappingController {
                 () -> model.sampleProperty().get() == null ? "" : String.join("\n", model.problems()),
                 model.problems(), model.sampleProperty()));
         saveButton.disableProperty().bind(model.canSave().not());
+        submitButton.disableProperty().bind(model.canSubmit().not());
         Labels.collapseWhenEmpty(failureLabel, dialectProblemLabel, notesLabel, dateReadingLabel,
                 conventionProblemLabel, problemsLabel);
     }
@@ -224,16 +226,17 @@ public final class MappingController {
 
     private void bindConvention() {
         presetBox.getItems().setAll(ConventionPreset.values());
-        presetBox.setValue(ConventionPreset.of(model.conventionPatternProperty().get()));
-        presetBox.valueProperty().addListener((observable, old, preset) -> model.choosePreset(preset));
-        model.conventionPatternProperty().addListener((observable, old, pattern) ->
+        ConventionModel convention = model.convention();
+        presetBox.setValue(ConventionPreset.of(convention.patternProperty().get()));
+        presetBox.valueProperty().addListener((observable, old, preset) -> convention.choosePreset(preset));
+        convention.patternProperty().addListener((observable, old, pattern) ->
                 presetBox.setValue(ConventionPreset.of(pattern)));
-        patternField.textProperty().bindBidirectional(model.conventionPatternProperty());
-        separatorField.textProperty().bindBidirectional(model.conventionSeparatorProperty());
-        conventionZoneBox.valueProperty().bindBidirectional(model.conventionTimeZoneProperty());
-        trialNameField.textProperty().bindBidirectional(model.trialNameProperty());
-        conventionProblemLabel.textProperty().bind(model.conventionProblem());
-        nameSampleList.setItems(model.nameSamples());
+        patternField.textProperty().bindBidirectional(convention.patternProperty());
+        separatorField.textProperty().bindBidirectional(convention.separatorProperty());
+        conventionZoneBox.valueProperty().bindBidirectional(convention.timeZoneProperty());
+        trialNameField.textProperty().bindBidirectional(convention.trialNameProperty());
+        conventionProblemLabel.textProperty().bind(convention.problem());
+        nameSampleList.setItems(convention.samples());
         nameSampleList.setPlaceholder(new Label(Messages.text("mapping.convention.samples.empty")));
         nameSampleList.setCellFactory(ignored -> new NameSampleCell());
     }
@@ -281,6 +284,11 @@ public final class MappingController {
         context.dialogs().openFile(root.getScene().getWindow(), Messages.text("mapping.open.title"),
                 new ExtensionFilter(Messages.text("filter.metadata"), "*.csv", "*.tsv", "*.txt"),
                 new ExtensionFilter(Messages.text("filter.all"), "*.*")).ifPresent(model::open);
+    }
+
+    @FXML
+    private void submitMapping() {
+        model.submit();
     }
 
     @FXML

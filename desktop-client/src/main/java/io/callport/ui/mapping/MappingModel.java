@@ -7,7 +7,8 @@ import io.callport.mapping.FieldMapping;
 import io.callport.mapping.FieldReferences;
 import io.callport.mapping.MetadataColumn;
 import io.callport.mapping.MetadataType;
-import io.callport.naming.FileNameConvention;
+import io.callport.service.CampaignMappings;
+import io.callport.service.Connection;
 import io.callport.service.MappingStore;
 import io.callport.service.Sample;
 import io.callport.service.SamplePreview;
@@ -21,13 +22,9 @@ import io.callport.validate.Issue;
 import io.callport.validate.ValidationReport;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,14 +39,12 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -63,9 +58,6 @@ import javafx.collections.transformation.FilteredList;
  * Reading and validating run in the background; everything here is touched on the FX thread only.
  */
 public final class MappingModel {
-    /** The names of sample recordings the convention builder shows, taken from the recording column. */
-    private static final int NAME_SAMPLES = 5;
-
     private final SampleService samples;
     private final MappingStore store;
     private final Workspace workspace;
@@ -73,6 +65,8 @@ public final class MappingModel {
     private final LatestResult<SamplePreview> previews;
     private final LatestResult<ValidationReport> checks;
     private final LatestResult<Path> saves;
+    private final CampaignMappings campaignMappings;
+    private final LatestResult<CampaignMappings.Submitted> submissions;
 
     private final ReadOnlyObjectWrapper<Sample> sample = new ReadOnlyObjectWrapper<>(this, "sample");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -100,14 +94,7 @@ public final class MappingModel {
     private final ObservableList<MetadataRow> allMetadata = FXCollections.observableArrayList(MetadataRow::observables);
     private final FilteredList<MetadataRow> metadata = new FilteredList<>(allMetadata);
 
-    private final StringProperty conventionPattern = new SimpleStringProperty(this, "conventionPattern", "");
-    private final StringProperty conventionSeparator = new SimpleStringProperty(this, "conventionSeparator",
-            FileNameConvention.DEFAULT_SEPARATOR);
-    private final StringProperty conventionTimeZone = new SimpleStringProperty(this, "conventionTimeZone",
-            FileNameConvention.DEFAULT_TIME_ZONE);
-    private final StringProperty trialName = new SimpleStringProperty(this, "trialName", "");
-    private final ObjectBinding<Attempt<FileNameConvention>> convention;
-    private final ObservableList<NameSample> nameSamples = FXCollections.observableArrayList();
+    private final ConventionModel convention = new ConventionModel();
 
     private final ObjectBinding<Attempt<FieldMapping>> mapping;
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -117,20 +104,22 @@ public final class MappingModel {
             IssueMarks.NONE);
     private final StringBinding dateReading;
     private final StringBinding dialectProblem;
-    private final StringBinding conventionProblem;
     private final ObjectBinding<FieldMapping> validMapping;
     private final BooleanBinding busy;
     private final BooleanBinding canSave;
+    private final BooleanBinding canSubmit;
 
     // read-only views made once: a listener on a view lives only as long as the view
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ObservableList<CsvRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObservableList<NameSample> nameSamplesView = FXCollections.unmodifiableObservableList(nameSamples);
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<Issue> issuesView = FXCollections.unmodifiableObservableList(issues);
 
-    public MappingModel(SampleService samples, MappingStore store, Workspace workspace, Background background) {
+    public MappingModel(SampleService samples, MappingStore store, CampaignMappings campaignMappings,
+                        Workspace workspace, Background background) {
         this.samples = samples;
+        this.campaignMappings = campaignMappings;
+        this.submissions = new LatestResult<>(background);
         this.store = store;
         this.workspace = workspace;
         this.loads = new LatestResult<>(background);
@@ -139,28 +128,26 @@ public final class MappingModel {
         this.saves = new LatestResult<>(background);
         dialect = Bindings.createObjectBinding(() -> Attempt.of(() -> new CsvDialect(delimiter.get(), quote.get(),
                 header.get(), skipRows.get(), encoding.get())), delimiter, quote, header, skipRows, encoding);
-        convention = Bindings.createObjectBinding(this::buildConvention, conventionPattern, conventionSeparator,
-                conventionTimeZone);
         mapping = Bindings.createObjectBinding(this::buildMapping, sample, dialect, agentColumn, dateColumn,
-                referenceColumn, audioColumn, dateFormat, timeZone, allMetadata, convention);
+                referenceColumn, audioColumn, dateFormat, timeZone, allMetadata, convention.attempt());
         metadata.predicateProperty().bind(Bindings.<Predicate<MetadataRow>>createObjectBinding(
                 () -> row -> !requiredColumns().contains(row.column()),
                 agentColumn, dateColumn, referenceColumn, audioColumn));
         dialectProblem = Bindings.createStringBinding(() -> String.join(" ", dialect.get().problems()), dialect);
-        conventionProblem = Bindings.createStringBinding(() -> String.join(" ", convention.get().problems()),
-                convention);
         validMapping = Bindings.createObjectBinding(() -> mapping.get().value(), mapping);
         dateReading = Bindings.createStringBinding(this::readFirstDate, rows, dateColumn, dateFormat, timeZone);
         busy = loads.runningProperty().or(previews.runningProperty()).or(checks.runningProperty());
         canSave = sample.isNotNull().and(Bindings.createBooleanBinding(() -> mapping.get().isPresent(), mapping))
                 .and(saves.runningProperty().not());
+        canSubmit = sample.isNotNull().and(Bindings.createBooleanBinding(() -> mapping.get().isPresent()
+                        && workspace.connectionProperty().get() != null
+                        && workspace.connectionProperty().get().hasCampaign(), mapping, workspace.connectionProperty()))
+                .and(submissions.runningProperty().not());
 
         dialect.addListener((observable, old, now) -> requestPreview());
         mapping.addListener((observable, old, now) -> mappingChanged(now));
-        convention.addListener((observable, old, now) -> updateNameSamples());
-        trialName.addListener((observable, old, now) -> updateNameSamples());
-        rows.addListener((ListChangeListener<CsvRow>) change -> updateNameSamples());
-        audioColumn.addListener((observable, old, now) -> updateNameSamples());
+        rows.addListener((ListChangeListener<CsvRow>) change -> showRecordingNames());
+        audioColumn.addListener((observable, old, now) -> showRecordingNames());
     }
 
     /** Reads a sample: its dialect is detected, its head previewed, and the suggested mapping preselected. */
@@ -182,11 +169,19 @@ public final class MappingModel {
         }, error -> fail("mapping.failure.save", file.getFileName(), error));
     }
 
-    /** Chooses a preset pattern, or clears the convention with NONE; CUSTOM keeps the pattern being edited. */
-    public void choosePreset(ConventionPreset preset) {
-        if (preset.pattern() != null) {
-            conventionPattern.set(preset.pattern());
-        }
+    /** Saves the mapping to the connected profile's campaign on the server, with a local copy. */
+    public void submit() {
+        FieldMapping current = mapping.get().value();
+        Connection connection = workspace.connectionProperty().get();
+        String campaign = connection.profile().campaignName();
+        failure.set(null);
+        status.set(Messages.format("mapping.status.submitting", campaign));
+        submissions.request(() -> campaignMappings.submit(connection, current), submitted -> {
+            workspace.useMapping(current, Messages.format("mapping.origin.campaign", campaign,
+                    submitted.version().version()));
+            status.set(Messages.format("mapping.status.submitted", campaign, submitted.version().version(),
+                    submitted.localCopy().getFileName()));
+        }, error -> fail("mapping.failure.submit", campaign, error));
     }
 
     private void apply(Loaded loaded) {
@@ -214,8 +209,7 @@ public final class MappingModel {
         audioColumn.set(fields.audioFilename());
         dateFormat.set(suggested.dateFormat());
         timeZone.set(suggested.timeZone());
-        conventionPattern.set("");
-        trialName.set("");
+        convention.reset();
         status.set(describe(newSample, loaded.preview()));
         requestCheck();
     }
@@ -289,21 +283,12 @@ public final class MappingModel {
         }, error -> fail("mapping.failure.check", shownSample.name(), error));
     }
 
-    private Attempt<FileNameConvention> buildConvention() {
-        String pattern = nullToEmpty(conventionPattern.get()).strip();
-        if (pattern.isEmpty()) {
-            return new Attempt<>(null, List.of());
-        }
-        return Attempt.of(() -> new FileNameConvention(pattern, emptyToNull(conventionSeparator.get()),
-                emptyToNull(conventionTimeZone.get())));
-    }
-
     private Attempt<FieldMapping> buildMapping() {
         if (sample.get() == null) {
             return new Attempt<>(null, List.of(Messages.text("mapping.problem.noSample")));
         }
         List<String> found = new ArrayList<>(dialect.get().problems());
-        found.addAll(convention.get().problems());
+        found.addAll(convention.attempt().get().problems());
         found.addAll(duplicateChoices());
         List<MetadataColumn> kept = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -327,7 +312,7 @@ public final class MappingModel {
         }
         FieldMapping candidate = new FieldMapping(chosenDialect, new FieldReferences(emptyToNull(agentColumn.get()),
                 emptyToNull(dateColumn.get()), emptyToNull(referenceColumn.get()), emptyToNull(audioColumn.get())),
-                emptyToNull(dateFormat.get()), emptyToNull(timeZone.get()), kept, convention.get().value());
+                emptyToNull(dateFormat.get()), emptyToNull(timeZone.get()), kept, convention.attempt().get().value());
         found.addAll(candidate.problems());
         return new Attempt<>(found.isEmpty() ? candidate : null, found);
     }
@@ -360,40 +345,10 @@ public final class MappingModel {
         return used;
     }
 
-    private void updateNameSamples() {
-        FileNameConvention chosen = convention.get().value();
-        if (chosen == null) {
-            nameSamples.clear();
-            return;
-        }
-        Set<String> names = new LinkedHashSet<>();
-        if (!nullToEmpty(trialName.get()).isBlank()) {
-            names.add(trialName.get().strip());
-        }
+    private void showRecordingNames() {
         int column = preview.get() == null ? -1 : preview.get().columnIndex(audioColumn.get());
-        for (CsvRow row : rows) {
-            String name = row.cell(column);
-            if (names.size() >= NAME_SAMPLES) {
-                break;
-            }
-            if (name != null && !name.isBlank()) {
-                names.add(name.strip());
-            }
-        }
-        nameSamples.setAll(names.stream().map(name -> read(chosen, name)).toList());
-    }
-
-    private static NameSample read(FileNameConvention chosen, String name) {
-        var extraction = chosen.extract(name);
-        if (!extraction.issues().isEmpty()) {
-            return new NameSample(name, "", extraction.issues().getFirst().message());
-        }
-        List<String> parts = new ArrayList<>();
-        if (extraction.contactDate() != null) {
-            parts.add(Messages.format("mapping.convention.date", formatInstant(extraction.contactDate(), null)));
-        }
-        extraction.fields().forEach((field, value) -> parts.add(field + " = " + value));
-        return new NameSample(name, String.join(", ", parts), null);
+        convention.useSampleNames(rows.stream().limit(ConventionModel.SAMPLE_NAMES * 4L).map(row -> row.cell(column))
+                .toList());
     }
 
     /** How the first date of the sample reads with the chosen format, so day/month mix-ups show at once. */
@@ -413,13 +368,7 @@ public final class MappingModel {
         if (instant == null) {
             return Messages.format("mapping.date.unreadable", first.strip(), format.value().describe());
         }
-        return Messages.format("mapping.date.reads", first.strip(), formatInstant(instant, emptyToNull(timeZone.get())));
-    }
-
-    private static String formatInstant(Instant instant, String zone) {
-        ZoneId shownIn = ZoneId.of(zone == null ? "UTC" : zone);
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(shownIn).format(instant) + " "
-                + shownIn.getId();
+        return Messages.format("mapping.date.reads", first.strip(), DateTexts.format(instant, emptyToNull(timeZone.get())));
     }
 
     private String describe(Sample shown, SamplePreview shownPreview) {
@@ -540,28 +489,9 @@ public final class MappingModel {
         return metadata;
     }
 
-    public StringProperty conventionPatternProperty() {
-        return conventionPattern;
-    }
-
-    public StringProperty conventionSeparatorProperty() {
-        return conventionSeparator;
-    }
-
-    public StringProperty conventionTimeZoneProperty() {
-        return conventionTimeZone;
-    }
-
-    public StringProperty trialNameProperty() {
-        return trialName;
-    }
-
-    public StringBinding conventionProblem() {
-        return conventionProblem;
-    }
-
-    public ObservableList<NameSample> nameSamples() {
-        return nameSamplesView;
+    /** The file-name convention builder. */
+    public ConventionModel convention() {
+        return convention;
     }
 
     /** The mapping the choices make, or null while something is missing or wrong. */
@@ -594,24 +524,12 @@ public final class MappingModel {
         return canSave;
     }
 
-    /** A sample with the preview of its detected dialect, read together so the first screen is complete. */
-    private record Loaded(Sample sample, SamplePreview preview) {
+    /** Whether the mapping can be submitted: it is complete and a profile with a campaign is connected. */
+    public BooleanBinding canSubmit() {
+        return canSubmit;
     }
 
-    /** A value built from what the person typed, or the sentences saying why it could not be built. */
-    record Attempt<T>(T value, List<String> problems) {
-        static <T> Attempt<T> of(Callable<T> build) {
-            try {
-                return new Attempt<>(build.call(), List.of());
-            } catch (IllegalArgumentException e) {
-                return new Attempt<>(null, List.of(e.getMessage()));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        boolean isPresent() {
-            return value != null;
-        }
+    /** A sample with the preview of its detected dialect, read together so the first screen is complete. */
+    private record Loaded(Sample sample, SamplePreview preview) {
     }
 }

@@ -1,14 +1,19 @@
 package io.callport.ui.shell;
 
+import io.callport.service.Connection;
+import io.callport.service.Profile;
 import io.callport.ui.common.Messages;
 import io.callport.ui.common.Theme;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.Views;
+import io.callport.ui.connect.ConnectModel;
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -30,6 +35,8 @@ public final class MainWindowController {
     private StackPane content;
     @FXML
     private ToggleButton darkTheme;
+    @FXML
+    private Label connectionLabel;
 
     public MainWindowController(UiContext context) {
         this.context = context;
@@ -60,6 +67,18 @@ public final class MainWindowController {
         darkTheme.selectedProperty().addListener((observable, wasDark, dark) ->
                 (dark ? Theme.DARK : Theme.LIGHT).applyTo(content.getScene()));
         buttons.get(Screen.MAPPING).setSelected(true);
+        var connection = context.workspace().connectionProperty();
+        connectionLabel.textProperty().bind(Bindings.createStringBinding(() -> describe(connection.get()), connection));
+        ConnectModel.restoreLastConnection(context.profiles(), context.workspace(), context.background());
+    }
+
+    private static String describe(Connection connection) {
+        if (connection == null) {
+            return Messages.text("nav.connection.none");
+        }
+        Profile profile = connection.profile();
+        return profile.campaignName() == null ? Messages.format("nav.connection.noCampaign", profile.name())
+                : Messages.format("nav.connection", profile.name(), profile.campaignName());
     }
 
     /** Sets the theme and the Ctrl+1.. shortcuts once the window's scene exists. */

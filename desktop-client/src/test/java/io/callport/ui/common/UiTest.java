@@ -1,9 +1,14 @@
 package io.callport.ui.common;
 
+import io.callport.service.Profiles;
+import io.callport.service.credentials.FileCredentialStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -16,8 +21,14 @@ public final class UiTest {
     private UiTest() {
     }
 
+    /** A context whose profiles live in a new temporary folder, keys in a file there: never the person's own. */
     public static UiContext context(ScriptedFileDialogs dialogs) {
-        return UiContext.create(dialogs);
+        try {
+            Path folder = Files.createTempDirectory("callport-profiles");
+            return UiContext.create(dialogs, new Profiles(folder, new FileCredentialStore(folder.resolve("keys.json"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Shows a screen in the test's stage, in the light theme. */
@@ -39,9 +50,5 @@ public final class UiTest {
             throw new AssertionError("The screen did not reach the expected state within " + seconds + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    public static Parent rootOf(Stage stage) {
-        return stage.getScene().getRoot();
     }
 }

@@ -9,6 +9,7 @@ import io.callport.mapping.FieldMapping;
 import io.callport.mapping.MappingJson;
 import io.callport.mapping.MetadataColumn;
 import io.callport.mapping.MetadataType;
+import io.callport.service.Sample;
 import io.callport.ui.common.Drops;
 import io.callport.ui.common.ScriptedFileDialogs;
 import io.callport.ui.common.UiContext;
@@ -200,21 +201,21 @@ class MappingScreenTest {
     void theConventionBuilderShowsWhatAPresetReadsFromSampleNames(FxRobot robot) {
         open(robot, fixture("evaluagent-style.csv"));
 
-        robot.interact(() -> model.choosePreset(ConventionPreset.DIRECTION));
-        robot.interact(() -> model.trialNameProperty().set("20261102-083700_inbound_478.wav"));
+        robot.interact(() -> model.convention().choosePreset(ConventionPreset.DIRECTION));
+        robot.interact(() -> model.convention().trialNameProperty().set("20261102-083700_inbound_478.wav"));
 
-        List<NameSample> samples = model.nameSamples();
+        List<NameSample> samples = model.convention().samples();
         assertThat(samples.getFirst().name()).isEqualTo("20261102-083700_inbound_478.wav");
         assertThat(samples.getFirst().problem()).isNull();
         assertThat(samples.getFirst().reading()).contains("direction = inbound").contains("agentId = 478");
         // the export's own names have no such parts
         assertThat(samples.get(1).name()).isEqualTo("call-0001.mp3");
         assertThat(samples.get(1).problem()).isNotBlank();
-        assertThat(samples).hasSize(5);
+        assertThat(samples).hasSize(1 + ConventionModel.SAMPLE_NAMES);
         assertThat(model.mappingBinding().get().fileNameConvention().pattern())
                 .isEqualTo("yyyyMMdd-HHmmss_direction_uid");
 
-        robot.interact(() -> model.conventionPatternProperty().set("yyyyMMdd_yyyy"));
+        robot.interact(() -> model.convention().patternProperty().set("yyyyMMdd_yyyy"));
         assertThat(text(robot, "#conventionProblemLabel")).isNotBlank();
         assertThat(robot.lookup("#saveButton").queryAs(Button.class).isDisabled()).isTrue();
     }

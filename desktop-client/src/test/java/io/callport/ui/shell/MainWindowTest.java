@@ -6,7 +6,11 @@ import io.callport.ui.common.ScriptedFileDialogs;
 import io.callport.ui.common.Theme;
 import io.callport.ui.common.UiTest;
 import io.callport.ui.common.Views;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -20,11 +24,13 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private Scene scene;
+    private MainWindowController window;
 
     @Start
     void start(Stage stage) {
         var window = Views.load(MainWindowController.class, "MainWindow.fxml",
                 UiTest.context(new ScriptedFileDialogs()));
+        this.window = window.controller();
         scene = new Scene(window.root(), UiTest.WIDTH, UiTest.HEIGHT);
         window.controller().attach(scene, Theme.LIGHT);
         stage.setScene(scene);
@@ -69,6 +75,17 @@ class MainWindowTest {
     }
 
     @Test
+    void eachScreenHasItsOwnAccessKeysBesideTheNavigations(FxRobot robot) {
+        for (Screen screen : Screen.values()) {
+            robot.interact(() -> window.select(screen));
+            List<String> keys = robot.lookup((Node node) -> node instanceof Labeled labeled
+                            && labeled.isMnemonicParsing() && labeled.getText() != null && labeled.getText().contains("_"))
+                    .queryAllAs(Labeled.class).stream().map(MainWindowTest::accessKey).toList();
+            assertThat(keys).as(screen.name()).hasSizeGreaterThan(3).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void theThemeToggleSwapsTheColourSheet(FxRobot robot) {
         assertThat(scene.getStylesheets()).anyMatch(sheet -> sheet.endsWith("light.css"));
 
@@ -76,6 +93,11 @@ class MainWindowTest {
 
         assertThat(scene.getStylesheets()).anyMatch(sheet -> sheet.endsWith("dark.css"))
                 .noneMatch(sheet -> sheet.endsWith("light.css"));
+    }
+
+    private static String accessKey(Labeled labeled) {
+        String text = labeled.getText();
+        return text.substring(text.indexOf('_') + 1, text.indexOf('_') + 2).toUpperCase(Locale.ROOT);
     }
 
     private static String title(FxRobot robot) {

@@ -1,5 +1,6 @@
 package io.callport.server.config;
 
+import io.callport.server.storage.BlobStoreSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -90,9 +91,11 @@ public final class ConfigLoader {
             throw new ConfigException("db-url must start with jdbc:sqlite: or jdbc:postgresql:, not '"
                     + JdbcUrls.redact(dbUrl) + "'.");
         }
+        BlobStoreSettings blobStore = BlobStoreSettings.from(
+                key -> Setting.byKey(key).map(sources::value).orElse(null), dataDir);
         return new ServerConfig(dataDir, sources.port(Setting.HTTP_PORT), sources.port(Setting.SFTP_PORT),
                 sources.value(Setting.BIND), dbUrl, sources.value(Setting.DB_USER),
-                sources.value(Setting.DB_PASSWORD));
+                sources.value(Setting.DB_PASSWORD), blobStore, sources.value(Setting.CREDENTIAL_KEY));
     }
 
     private static Properties readConfigFile(Path path) {

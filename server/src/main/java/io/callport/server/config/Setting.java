@@ -14,6 +14,15 @@ public enum Setting {
             null),
     DB_USER("db-user", "USER", "Database user, when not in the URL.", null),
     DB_PASSWORD("db-password", "PASSWORD", "Database password, when not in the URL.", null),
+    BLOB_STORE("blob-store", "local|s3", "Where recordings are kept: a folder in the data folder, or an S3 bucket.",
+            "local"),
+    S3_BUCKET("s3-bucket", "BUCKET", "The bucket for recordings, with blob-store s3.", null),
+    S3_ENDPOINT("s3-endpoint", "URL", "An S3-compatible endpoint (MinIO, Ceph...); AWS when absent.", null),
+    S3_REGION("s3-region", "REGION", "The bucket's region.", null),
+    S3_ACCESS_KEY("s3-access-key", "KEY", "S3 access key; the default AWS credential chain when absent.", null),
+    S3_SECRET_KEY("s3-secret-key", "SECRET", "S3 secret key.", null),
+    CREDENTIAL_KEY("credential-key", "BASE64", "Key that encrypts pull connectors' credentials at rest; a key file"
+            + " in the data folder when absent.", null),
     CONFIG("config", "FILE", "Properties file with the keys above (data-dir=..., http-port=...).", null);
 
     private final String key;

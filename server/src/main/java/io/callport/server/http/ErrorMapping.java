@@ -33,8 +33,8 @@ final class ErrorMapping {
                 api.headers().forEach(ctx::header);
                 respond(ctx, api.status(), api.code(), api.getMessage());
             }
-            case HttpResponseException http -> respond(ctx, http.getStatus(), codeFor(http.getStatus()),
-                    http.getMessage());
+            case HttpResponseException http -> ctx.status(http.getStatus()).json(new ErrorBody(
+                    codeFor(http.getStatus()), http.getMessage(), http.getDetails().get("reason")));
             case ValidationException validation -> respond(ctx, 400, "bad_request",
                     "Invalid parameter: " + validation.getErrors().keySet());
             case DuplicateException duplicate -> respond(ctx, 409, "conflict", duplicate.getMessage());
@@ -68,7 +68,7 @@ final class ErrorMapping {
     }
 
     private static void respond(Context ctx, int status, String code, String message) {
-        ctx.status(status).json(new ErrorBody(code, message));
+        ctx.status(status).json(new ErrorBody(code, message, null));
     }
 
     /** The first exception of {@code type} in the cause chain: parsers wrap what the body stream threw. */

@@ -149,11 +149,30 @@ public final class LandingArea {
             throw new NoSuchFileException(parked.relativePath());
         }
         String hash;
-        long size;
         try (FileChannel channel = FileChannel.open(from, StandardOpenOption.READ)) {
-            size = channel.size();
-            hash = new RunningSha256().finish(channel, size);
+            hash = new RunningSha256().finish(channel, channel.size());
         }
+        return moveIntoPlace(from, hash, destination, source, listener);
+    }
+
+    /**
+     * Lands a whole file written elsewhere on this file system, such as a file a pull connector fetched, by moving
+     * it atomically to its final name (replacing a file already there). The caller has flushed it to disk and
+     * hashed it while writing it, so it is not read again.
+     *
+     * @param sha256 lowercase hex SHA-256 of the file's content
+     */
+    public LandedFile landFile(Path file, String sha256, CampaignPath destination, UploadSource source,
+                               LandingListener listener) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        return moveIntoPlace(file, sha256, destination, source, listener);
+    }
+
+    private LandedFile moveIntoPlace(Path from, String hash, CampaignPath destination, UploadSource source,
+                                     LandingListener listener) throws IOException {
+        long size = Files.size(from);
         Path target = prepareTarget(destination);
         Files.move(from, target, StandardCopyOption.ATOMIC_MOVE);
         LandedFile landed = new LandedFile(UUID.randomUUID().toString(), destination.campaign(),

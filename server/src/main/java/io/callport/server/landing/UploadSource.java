@@ -9,5 +9,7 @@ public enum UploadSource {
     /** Part of a batch sent by the Uploader or as a zip. */
     BULK,
     /** Uploaded through the web interface. */
-    UI
+    UI,
+    /** Fetched by a pull connector from the customer's SFTP, FTP(S) or S3. */
+    PULL
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.channels.Channel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.CopyOption;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,14 +31,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.common.file.root.RootedFileSystem;
+import org.apache.sshd.sftp.server.DirectoryHandle;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 
 /**
- * The SFTP server's rules over the landing area. Reads and listings go to disk as usual; writes go through the
- * landing area so nothing half-written is ever visible; only paths inside a campaign folder can be created,
- * changed or removed; links and server-side copies are refused; a file may be renamed only from a temporary name,
+ * The SFTP server's rules over the landing area. Reads and listings go to disk, but never past the account's root,
+ * even through a link on disk; writes go through the landing area so nothing half-written is ever visible; only
+ * paths inside a campaign folder can be created, changed or removed; links and server-side copies are refused; a file may be renamed only from a temporary name,
  * which is how clients such as WinSCP and rclone finish an upload; ownership and permission changes are ignored.
  */
 final class LandingFileSystemAccessor implements SftpFileSystemAccessor {
@@ -59,6 +61,7 @@ final class LandingFileSystemAccessor implements SftpFileSystemAccessor {
                                         Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
         if (!options.contains(StandardOpenOption.WRITE) && !options.contains(StandardOpenOption.APPEND)) {
+            requireInsideRoot(file);
             return SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle, options, attrs);
         }
         CampaignPath destination = campaignPathOf(file);
@@ -87,6 +90,13 @@ final class LandingFileSystemAccessor implements SftpFileSystemAccessor {
         SftpUpload upload = new SftpUpload(incoming, destination, listener);
         openUploads.put(real, upload);
         return upload;
+    }
+
+    @Override
+    public DirectoryStream<Path> openDirectory(SftpSubsystemProxy subsystem, DirectoryHandle dirHandle, Path dir,
+                                               String handle, LinkOption... options) throws IOException {
+        requireInsideRoot(dir);
+        return SftpFileSystemAccessor.super.openDirectory(subsystem, dirHandle, dir, handle, options);
     }
 
     @Override
@@ -183,6 +193,17 @@ final class LandingFileSystemAccessor implements SftpFileSystemAccessor {
         Path accountRoot = ((RootedFileSystem) path.getFileSystem()).getRoot();
         return (real.startsWith(accountRoot) ? landing.locate(real) : Optional.<CampaignPath>empty())
                 .orElseThrow(() -> new Refusal(OUTSIDE_CAMPAIGN));
+    }
+
+    /**
+     * Reads follow links on the server's disk only as far as the account's root: nobody can make a link through SFTP,
+     * and one made on the server by other means must not show files outside the account.
+     */
+    private static void requireInsideRoot(Path path) throws IOException {
+        if (path.getFileSystem() instanceof RootedFileSystem rooted
+                && !realPath(path).toRealPath().startsWith(rooted.getRoot().toRealPath())) {
+            throw new NoSuchFileException(path.toString());
+        }
     }
 
     /** Like any file system, a file goes into an existing folder; nothing creates folders on the way. */

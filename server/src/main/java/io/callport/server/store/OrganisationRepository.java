@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,30 @@ public final class OrganisationRepository {
     public List<Organisation> list() {
         return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM organisations ORDER BY created_at, id",
                 OrganisationRepository::map));
+    }
+
+    /** The minutes of audio the organisation may send per month, or empty when it has no allocation. */
+    public Optional<Long> monthlyMinutes(String orgId) {
+        return database.read(c -> Sql.one(c, "SELECT monthly_minutes FROM organisations WHERE id = ?", row -> {
+            long minutes = row.getLong("monthly_minutes");
+            return row.wasNull() ? Optional.<Long>empty() : Optional.of(minutes);
+        }, orgId)).flatMap(minutes -> minutes);
+    }
+
+    /** Sets the monthly allocation; null removes it. */
+    public void setMonthlyMinutes(String orgId, Long minutes) {
+        if (minutes != null && minutes < 0) {
+            throw new InvalidValueException("monthlyMinutes cannot be negative: " + minutes);
+        }
+        database.transaction(c -> Sql.update(c, "UPDATE organisations SET monthly_minutes = ? WHERE id = ?",
+                minutes, orgId));
+    }
+
+    /** Minutes of audio in the organisation's calls created since the instant (recordings not yet probed count 0). */
+    public double minutesRecordedSince(String orgId, Instant since) {
+        return database.read(c -> Sql.one(c, "SELECT COALESCE(SUM(duration_ms), 0) AS total FROM calls "
+                + "WHERE org_id = ? AND created_at >= ?", row -> row.getLong("total"), orgId, since)).orElse(0L)
+                / 60_000.0;
     }
 
     private static boolean slugTaken(Connection connection, String slug) throws SQLException {

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** The few JDBC moves the repositories repeat: bind parameters, map rows, read nullable columns. */
-final class Sql {
+public final class Sql {
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
     private Sql() {
     }
 
-    static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+    public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rows = statement.executeQuery()) {
@@ -32,13 +32,13 @@ final class Sql {
         }
     }
 
-    static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+    public static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
         List<T> rows = list(connection, sql, mapper, parameters);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         }
@@ -82,7 +82,7 @@ final class Sql {
         }
     }
 
-    static Instant instant(ResultSet row, String column) throws SQLException {
+    public static Instant instant(ResultSet row, String column) throws SQLException {
         long millis = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }

@@ -3,6 +3,8 @@ package io.callport.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callport.server.storage.BlobStoreSettings;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,23 @@ class ConfigLoaderTest {
         assertThat(config.dbUrl()).isEqualTo("jdbc:sqlite:" + config.dataDir().resolve("callport.db"));
         assertThat(config.sshHostKeyPath()).isEqualTo(config.dataDir().resolve("ssh_host_ed25519_key"));
         assertThat(config.initialOwnerKeyPath()).isEqualTo(config.dataDir().resolve("initial-owner-key.txt"));
+    }
+
+    @Test
+    void recordingsGoToTheDataFolderUnlessAnS3BucketIsConfigured() {
+        ServerConfig local = run(List.of("--data-dir", temp.toString()), Map.of());
+        ServerConfig s3 = run(List.of("--blob-store", "s3", "--s3-bucket", "recordings", "--s3-endpoint",
+                "http://127.0.0.1:9000", "--s3-region", "eu-west-1"), Map.of("CALLPORT_S3_ACCESS_KEY", "id",
+                "CALLPORT_S3_SECRET_KEY", "secret", "CALLPORT_CREDENTIAL_KEY", "a2V5"));
+
+        assertThat(local.blobStore().kind()).isEqualTo(BlobStoreSettings.Kind.LOCAL);
+        assertThat(local.blobStore().localRoot()).isEqualTo(temp.toAbsolutePath().resolve("blobs"));
+        assertThat(s3.blobStore().kind()).isEqualTo(BlobStoreSettings.Kind.S3);
+        assertThat(s3.blobStore().bucket()).isEqualTo("recordings");
+        assertThat(s3.credentialKey()).isEqualTo("a2V5");
+        assertThat(s3.toString()).doesNotContain("secret").doesNotContain("a2V5");
+        assertThatThrownBy(() -> run(List.of("--blob-store", "s3"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("s3-bucket");
     }
 
     @Test

@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The real time moved on by hand: time keeps passing (so queued work falls due), and a test can jump days. */
-final class OffsetClock extends Clock {
+public final class OffsetClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         offset = offset.plus(duration);
     }
 

@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Short WAV recordings made at test time. */
-final class Recordings {
+public final class Recordings {
     private Recordings() {
     }
 
     /** A 16-bit PCM WAV of the given length, channels and rate, with a quiet tone so it is not all zeros. */
-    static byte[] wav(int millis, int channels, int sampleRate) {
+    public static byte[] wav(int millis, int channels, int sampleRate) {
         int frames = (int) ((long) sampleRate * millis / 1000);
         int dataBytes = frames * channels * 2;
         ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -26,7 +26,7 @@ final class Recordings {
         return wav.array();
     }
 
-    static byte[] wav(int millis) {
+    public static byte[] wav(int millis) {
         return wav(millis, 1, 8000);
     }
 }

@@ -1,0 +1,136 @@
+package io.callport.service.upload;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Lanes over SFTP: {@code sessions} SSH connections with {@code channelsPerSession} SFTP channels each, one file per
+ * channel at a time. A file is written as {@code <name>.filepart} and renamed when complete, so the server lands it
+ * once, whole; a transfer cut off is sent again from the start under the temporary name.
+ */
+final class SftpSenders implements Senders {
+    static final String TEMPORARY_SUFFIX = ".filepart";
+
+    private final SftpConnector connector;
+    private final String folder;
+    private final int channelsPerSession;
+    private final PauseGate gate;
+    private final List<SessionSlot> sessions = new ArrayList<>();
+
+    /** @param folder the server folder files go to, ending in "/" */
+    SftpSenders(SftpConnector connector, String folder, int sessions, int channelsPerSession, PauseGate gate) {
+        this.connector = connector;
+        this.folder = folder;
+        this.channelsPerSession = channelsPerSession;
+        this.gate = gate;
+        for (int i = 0; i < sessions; i++) {
+            this.sessions.add(new SessionSlot());
+        }
+    }
+
+    @Override
+    public int lanes() {
+        return sessions.size() * channelsPerSession;
+    }
+
+    @Override
+    public FileSender lane(int index) {
+        return new Lane(sessions.get(index / channelsPerSession));
+    }
+
+    @Override
+    public void close() {
+        sessions.forEach(SessionSlot::close);
+    }
+
+    /** One SSH connection shared by a few lanes; connected again when it was lost. */
+    private final class SessionSlot {
+        private Session session;
+
+        synchronized Session session() throws IOException {
+            if (session == null || !session.isConnected()) {
+                session = connector.connect();
+            }
+            return session;
+        }
+
+        synchronized boolean isConnected() {
+            return session != null && session.isConnected();
+        }
+
+        synchronized void close() {
+            if (session != null) {
+                session.disconnect();
+                session = null;
+            }
+        }
+    }
+
+    private final class Lane implements FileSender {
+        private final SessionSlot slot;
+        private ChannelSftp channel;
+
+        Lane(SessionSlot slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public String send(UploadItem item, LongConsumer progress) throws IOException {
+            ChannelSftp sftp = channel();
+            String temporary = folder + item.name() + TEMPORARY_SUFFIX;
+            MessageDigest digest = Digests.sha256();
+            progress.accept(0);
+            try (InputStream file = new MeteredInputStream(Files.newInputStream(item.path()), digest, progress, gate)) {
+                sftp.put(file, temporary, ChannelSftp.OVERWRITE);
+                sftp.rename(temporary, folder + item.name());
+            } catch (SftpException e) {
+                closeChannel();
+                if (gate.isCancelled()) {
+                    throw new PauseGate.UploadCancelledException();
+                }
+                if (e.getCause() instanceof IOException || !slot.isConnected()) {
+                    throw new IOException("The SFTP connection was lost while sending " + item.name() + ": "
+                            + e.getMessage(), e);
+                }
+                throw new TransferRefusedException(item.name() + " was refused by the SFTP server: " + e.getMessage(), e);
+            } catch (IOException | RuntimeException e) {
+                closeChannel();
+                throw e;
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        private ChannelSftp channel() throws IOException {
+            if (channel == null || !channel.isConnected()) {
+                channel = connector.open(slot.session());
+            }
+            return channel;
+        }
+
+        private void closeChannel() {
+            if (channel != null) {
+                channel.disconnect();
+                channel = null;
+            }
+        }
+
+        @Override
+        public void abort() {
+            slot.close();
+        }
+
+        @Override
+        public void close() {
+            closeChannel();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.callport.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.callport.mapping.FieldMapping;
+import io.callport.mapping.MappingJson;
+import io.callport.service.api.Campaign;
+import io.callport.service.api.SftpAccess;
+import io.callport.testing.CallportTestServer;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerClientTest {
+    static final String MAPPING = """
+            {"fields": {"agentId": "agent_email", "contactDate": "contact_date",
+                        "contactReference": "conversation_id", "audioFilename": "audio_filename"},
+             "metadata": [{"column": "queue", "name": "Queue", "type": "string"}]}
+            """;
+
+    @TempDir
+    static Path dataDir;
+    private static CallportTestServer server;
+    private static String salesId;
+    private static String supportId;
+
+    @BeforeAll
+    static void startServer() {
+        server = CallportTestServer.start(dataDir);
+        salesId = server.createCampaign("Inbound Sales").get("id").asText();
+        supportId = server.createCampaign("Support").get("id").asText();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void listsTheCampaignsTheKeyCanSee() throws IOException {
+        assertThat(new ServerClient(server.url(), server.ownerKey()).campaigns())
+                .extracting(Campaign::name, Campaign::folder)
+                .contains(org.assertj.core.groups.Tuple.tuple("Inbound Sales", "inbound-sales"),
+                        org.assertj.core.groups.Tuple.tuple("Support", "support"));
+
+        String campaignKey = server.createKey("MANAGER", supportId);
+        assertThat(new ServerClient(server.url(), campaignKey).campaigns()).extracting(Campaign::id)
+                .containsExactly(supportId);
+    }
+
+    @Test
+    void aWrongKeyIsRefusedWithTheServersSentence() {
+        ServerClient client = new ServerClient(server.url(), "cp_" + "x".repeat(43));
+
+        assertThatThrownBy(client::campaigns).isInstanceOfSatisfying(ServerException.class, refused -> {
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.code()).isEqualTo("unauthorized");
+            assertThat(refused.getMessage()).isNotBlank().doesNotContain("{");
+            assertThat(refused.isTransient()).isFalse();
+        });
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsAConnectionFailureNotARefusal() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ServerClient client = new ServerClient("http://127.0.0.1:" + closedPort, server.ownerKey());
+
+        assertThatThrownBy(client::campaigns).isInstanceOf(ConnectException.class)
+                .isNotInstanceOf(ServerException.class);
+    }
+
+    @Test
+    void savesAMappingAsTheCampaignsNextVersionAndReadsItBack() throws Exception {
+        ServerClient client = new ServerClient(server.url(), server.ownerKey());
+        assertThat(client.mapping(salesId)).isEmpty();
+
+        FieldMapping mapping = MappingJson.parse(MAPPING);
+        assertThat(client.saveMapping(salesId, mapping).version()).isEqualTo(1);
+        assertThat(client.saveMapping(salesId, mapping).version()).isEqualTo(2);
+
+        assertThat(client.mapping(salesId)).hasValueSatisfying(read -> {
+            assertThat(read.fields().agentId()).isEqualTo("agent_email");
+            assertThat(read.metadata()).extracting(column -> column.name()).containsExactly("Queue");
+        });
+    }
+
+    @Test
+    void theMappingOfACampaignTheKeyCannotSeeIsNotFound() {
+        String campaignKey = server.createKey("MANAGER", supportId);
+
+        assertThatThrownBy(() -> new ServerClient(server.url(), campaignKey).mapping(salesId))
+                .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void registeringAnSshKeyGivesItsAccountAndRegisteringAgainFindsTheSameOne() throws Exception {
+        GeneratedKey key = new KeyService().generate(KeyType.ED25519, "test@callport", null);
+        ServerClient client = new ServerClient(server.url(), server.ownerKey());
+
+        SftpAccess first = client.registerSshKey(key.publicKey(), salesId);
+        SftpAccess again = client.registerSshKey(key.publicKey(), salesId);
+
+        assertThat(first.host()).isEqualTo("127.0.0.1");
+        assertThat(first.port()).isEqualTo(server.sftpPort());
+        assertThat(first.username()).isNotBlank();
+        assertThat(first.campaignId()).isEqualTo(salesId);
+        assertThat(first.fingerprint()).isEqualTo(key.fingerprint());
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void anAddressIsNormalisedAndNonsenseIsExplained() {
+        assertThat(ServerClient.normalizeUrl(" http://127.0.0.1:8080/ ")).isEqualTo("http://127.0.0.1:8080");
+        assertThat(ServerClient.normalizeUrl("callport.example.com")).isEqualTo("https://callport.example.com");
+        assertThatThrownBy(() -> ServerClient.normalizeUrl("")).hasMessageContaining("Enter the server's address");
+        assertThatThrownBy(() -> ServerClient.normalizeUrl("http://exa mple.com"))
+                .hasMessageContaining("'http://exa mple.com' is not a web address");
+    }
+}

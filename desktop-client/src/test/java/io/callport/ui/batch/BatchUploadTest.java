@@ -1,0 +1,175 @@
+package io.callport.ui.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callport.mapping.MappingJson;
+import io.callport.service.Connection;
+import io.callport.service.Profile;
+import io.callport.service.upload.FileState;
+import io.callport.service.upload.UploadSnapshot;
+import io.callport.service.upload.UploadState;
+import io.callport.testing.CallportTestServer;
+import io.callport.testing.TestFiles;
+import io.callport.testing.TestProfiles;
+import io.callport.ui.common.ScriptedFileDialogs;
+import io.callport.ui.common.UiContext;
+import io.callport.ui.common.UiTest;
+import io.callport.validate.Batch;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The batch screen sends a checked batch to a real server, with progress, pause, resume and stop. */
+@ExtendWith(ApplicationExtension.class)
+class BatchUploadTest {
+    static final String CSV = """
+            conversation_id,agent_email,contact_date,audio_filename,queue
+            C1,ann@example.com,2026-11-03T04:35:00+01:00,call-1.mp3,Billing
+            C2,bob@example.com,2026-11-03T05:35:00+01:00,call-2.mp3,Sales
+            """;
+
+    @TempDir
+    static Path serverData;
+    private static CallportTestServer server;
+    private static String campaignId;
+    private static String campaignFolder;
+
+    @TempDir
+    Path dir;
+    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+    private UiContext context;
+    private BatchModel model;
+
+    @BeforeAll
+    static void startServer() {
+        server = CallportTestServer.start(serverData);
+        var campaign = server.createCampaign("Inbound Sales");
+        campaignId = campaign.get("id").asText();
+        campaignFolder = campaign.get("folder").asText();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        context = UiTest.context(dialogs);
+        model = UiTest.show(stage, BatchController.class, "BatchScreen.fxml", context).controller().model();
+    }
+
+    @AfterEach
+    void stopBackground() {
+        context.background().close();
+    }
+
+    @Test
+    void aCleanBatchIsSentBySftpAndEveryFileShowsSent(FxRobot robot) throws Exception {
+        Path batch = Files.createDirectory(dir.resolve("batch"));
+        Files.writeString(batch.resolve("calls.csv"), CSV);
+        copyFixture(batch.resolve("call-1.mp3"));
+        copyFixture(batch.resolve("call-2.mp3"));
+        var mapping = MappingJson.parse(BatchScreenTest.MAPPING);
+        robot.interact(() -> context.workspace().useMapping(mapping, "mapping.json"));
+        dialogs.answer(batch);
+        robot.clickOn("#addFolderButton");
+        UiTest.waitUntil(5, () -> model.collectedProperty().get() != null);
+        robot.clickOn("#checkButton");
+        UiTest.waitUntil(10, () -> model.reportProperty().get() != null);
+        assertThat(model.reportProperty().get().hasErrors()).isFalse();
+        assertThat(button(robot, "#uploadButton").isDisabled()).as("no server yet").isTrue();
+        assertThat(text(robot, "#uploadHintLabel")).startsWith("Set up a server");
+
+        Profile profile = TestProfiles.sftp(server, campaignId, dir).withCampaign(campaignId, "Inbound Sales");
+        robot.interact(() -> context.workspace().connectionProperty().set(
+                new Connection(profile, TestProfiles.client(server))));
+        assertThat(text(robot, "#uploadHintLabel")).startsWith("To Inbound Sales on test, by SFTP.");
+        robot.clickOn("#uploadButton");
+        UiTest.waitUntil(30, () -> model.upload().stateProperty().get() == UploadState.FINISHED);
+
+        assertThat(text(robot, "#uploadOutcomeLabel")).isEqualTo("All 3 files are on the server.");
+        assertThat(model.upload().rows()).extracting(FileRow::name)
+                .containsExactly("call-1.mp3", "call-2.mp3", "calls.csv");
+        assertThat(model.upload().rows()).allSatisfy(row -> {
+            assertThat(row.statusProperty().get()).isEqualTo("Sent");
+            assertThat(row.progressProperty().get()).isEqualTo(1.0);
+        });
+        assertThat(uploadTable(robot).getItems()).hasSize(3);
+        assertThat(text(robot, "#uploadOverallLabel")).endsWith("3 of 3 files on the server");
+        assertThat(robot.lookup("#reportBox").query().isVisible()).isFalse();
+        assertThat(server.arrived(campaignFolder)).containsExactlyInAnyOrder("call-1.mp3", "call-2.mp3", "calls.csv");
+        assertThat(button(robot, "#addFolderButton").isDisabled()).isFalse();
+    }
+
+    @Test
+    void anUploadIsPausedResumedAndStopped(FxRobot robot) throws Exception {
+        List<Path> files = TestFiles.batch(dir.resolve("big"), 3, 40_000_000);
+        Profile profile = TestProfiles.http(server, campaignId).withCampaign(campaignId, "Inbound Sales");
+        Connection connection = new Connection(profile, TestProfiles.client(server));
+        UploadModel upload = model.upload();
+
+        robot.interact(() -> upload.start(new Batch(files.stream().map(io.callport.validate.BatchFile::of).toList(),
+                true), connection));
+        UiTest.waitUntil(20, () -> upload.stateProperty().get() == UploadState.RUNNING);
+        // fired at once: a robot's mouse takes longer to get there than loopback takes to send the files
+        robot.interact(() -> button(robot, "#pauseButton").fire());
+        assertThat(upload.stateProperty().get()).isEqualTo(UploadState.PAUSED);
+        assertThat(button(robot, "#pauseButton").isDisabled()).isTrue();
+        assertThat(button(robot, "#resumeButton").isDisabled()).isFalse();
+        long held = sentAfterSettling(upload);
+        Thread.sleep(600);
+        assertThat(sentAfterSettling(upload)).as("nothing moves while paused").isEqualTo(held);
+
+        robot.interact(() -> button(robot, "#resumeButton").fire());
+        UiTest.waitUntil(20, () -> upload.snapshotProperty().get().sentBytes() > held);
+        robot.interact(() -> button(robot, "#stopButton").fire());
+        UiTest.waitUntil(10, () -> upload.stateProperty().get() == UploadState.CANCELLED);
+
+        assertThat(text(robot, "#uploadOutcomeLabel")).startsWith("Upload stopped.");
+        UploadSnapshot stopped = upload.snapshotProperty().get();
+        assertThat(stopped.count(FileState.CANCELLED)).isPositive();
+        assertThat(button(robot, "#stopButton").isDisabled()).isTrue();
+    }
+
+    /** The bytes sent once the transfers have stopped at the pause gate and the screen has refreshed. */
+    private static long sentAfterSettling(UploadModel upload) throws InterruptedException {
+        Thread.sleep(600);
+        return upload.snapshotProperty().get().sentBytes();
+    }
+
+    private static void copyFixture(Path target) throws Exception {
+        try (InputStream in = Objects.requireNonNull(BatchUploadTest.class.getResourceAsStream(
+                "/fixtures/media/call.mp3"))) {
+            Files.copy(in, target);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<FileRow> uploadTable(FxRobot robot) {
+        return robot.lookup("#uploadTable").queryAs(TableView.class);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static Button button(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Button.class);
+    }
+}
