@@ -127,7 +127,7 @@ final class CallIngesting implements Stage {
     private Result ingest(Job job) throws IOException {
         Call call = job.call();
         if (call.recordingKey() != null) {
-            return probeStored(call);
+            return probeStored(call, job.recording());
         }
         Optional<Path> content = job.recording() == null ? Optional.empty() : context.landed().current(job.recording());
         if (content.isEmpty()) {
@@ -153,10 +153,10 @@ final class CallIngesting implements Stage {
                 + recordingName;
     }
 
-    private Result probeStored(Call call) throws IOException {
-        long size = context.recordings().size(call.recordingKey());
+    /** A stored recording is the landed file's content, so that file's row gives its size. */
+    private Result probeStored(Call call, IngestFile recording) throws IOException {
         try (InputStream in = context.recordings().open(call.recordingKey())) {
-            ProbeResult probed = probe.probe(call.recordingName(), size, in);
+            ProbeResult probed = probe.probe(call.recordingName(), recording.size(), in);
             return probed.accepted() ? new Result(call.recordingKey(), media(probed.info()), null) : refused(probed);
         }
     }

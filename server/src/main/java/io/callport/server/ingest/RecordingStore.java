@@ -16,9 +16,6 @@ public interface RecordingStore {
     /** The content stored under the key. */
     InputStream open(String key) throws IOException;
 
-    /** The size of the content stored under the key. */
-    long size(String key) throws IOException;
-
     /** Deletes the content under the key; nothing happens when there is none. */
     void delete(String key) throws IOException;
 }

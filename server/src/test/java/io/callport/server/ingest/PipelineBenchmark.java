@@ -52,7 +52,7 @@ public final class PipelineBenchmark {
         }
         PipelineSettings settings = PipelineSettings.defaults().withScan(Duration.ofSeconds(1), Duration.ZERO)
                 .withPolling(Duration.ofMillis(100));
-        PipelineExtension pipeline = new PipelineExtension(settings, PipelineExtension.localRecordings(), null,
+        PipelineExtension pipeline = new PipelineExtension(settings, PipelineExtension::recordingsFor, null,
                 PipelineRoutes::of);
         try (CallportServer server = new CallportServer(config, List.of(pipeline,
                 new TransferExtension(pipeline::listenerFor))).start()) {
