@@ -12,7 +12,7 @@ public final class StandardExtensions {
 
     public static List<ServerExtension> all() {
         PipelineExtension pipeline = new PipelineExtension(PipelineSettings.defaults(),
-                PipelineExtension.localRecordings(), null, PipelineRoutes::of);
+                PipelineExtension::recordingsFor, null, PipelineRoutes::of);
         return List.of(pipeline, new TransferExtension(pipeline::listenerFor));
     }
 }

@@ -94,7 +94,9 @@ public final class LandedFiles {
             } else if (status == FileStatus.COMPLETED || status == FileStatus.FAILED) {
                 Path target = beside(pathOf(file.location()), status == FileStatus.COMPLETED ? PROCESSED : FAILED);
                 if (!target.equals(content.get())) {
-                    Files.createDirectories(target.getParent());
+                    if (!Files.isDirectory(target.getParent())) {
+                        Files.createDirectories(target.getParent());
+                    }
                     Files.move(content.get(), target, StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 }

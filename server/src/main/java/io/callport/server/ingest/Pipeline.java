@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements ManagedComponent {
     /** Where landed files are, under the data folder; the transfer servers land files there too. */
     public static final String LANDING_FOLDER = "landing";
-    /** Where {@link LocalRecordingStore} keeps recordings, under the data folder. */
-    public static final String RECORDINGS_FOLDER = "recordings";
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final PipelineContext context;
@@ -151,7 +149,7 @@ public final class Pipeline implements ManagedComponent {
                 LOG.atInfo().addKeyValue("files", found).log("folder scan found files no upload reported");
             }
         } catch (IOException | RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.getMessage()).log("folder scan failed");
+            LOG.atWarn().addKeyValue("error", e.getMessage()).setCause(e).log("folder scan failed");
         }
     }
 

@@ -51,7 +51,7 @@ public final class PipelineCommands {
                     List.of(CallStatus.COMPLETED, CallStatus.FAILED));
             context.pipeline().rows().reopenForCall(c, callId);
             context.enqueueNow(c, changes, WorkKind.INGEST_CALL, callId);
-            context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, call.batchId());
+            context.refreshSoon(c, changes, call.batchId());
             Call queued = context.pipeline().calls().find(c, callId).orElseThrow();
             changes.event(context.callEvent(queued, reason));
             return Optional.of(queued);
@@ -91,7 +91,7 @@ public final class PipelineCommands {
             context.pipeline().work().cancel(c, WorkKind.INGEST_CALL, calls);
             context.pipeline().work().cancel(c, WorkKind.ANALYZE_CALL, calls);
             context.pipeline().batches().setStatus(c, batchId, BatchStatus.PROCESSING, null);
-            context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, batchId);
+            context.refreshSoon(c, changes, batchId);
             return context.pipeline().batches().find(c, batchId);
         });
     }

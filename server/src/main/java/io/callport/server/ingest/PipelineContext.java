@@ -18,6 +18,8 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
                        LandedFiles landed, RecordingStore recordings, PipelineEvents events, WorkSignal signal,
                        AnalysisStep analysis) {
 
+    static final java.time.Duration REFRESH_DELAY = java.time.Duration.ofSeconds(1);
+
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection, Changes changes) throws SQLException;
@@ -66,6 +68,15 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
         });
     }
 
+    /**
+     * Queues a refresh of the batch's status shortly: every change asks for one, and the changes of the next second
+     * share it, so a batch of a hundred thousand calls is not counted again after each.
+     */
+    void refreshSoon(Connection connection, Changes changes, String batchId) throws SQLException {
+        pipeline.work().enqueue(connection, WorkKind.REFRESH_BATCH, batchId, now().plus(REFRESH_DELAY));
+        changes.queuedWork();
+    }
+
     /** Queues work to run now (or as soon as a worker is free) and notes it in {@code changes}. */
     void enqueueNow(Connection connection, Changes changes, WorkKind kind, String subjectId) throws SQLException {
         pipeline.work().enqueue(connection, kind, subjectId, now());
@@ -80,6 +91,14 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
     PipelineEvent callEvent(Call call, String reason) {
         return new PipelineEvent(PipelineEvent.CALL, call.id(), call.orgId(), call.campaignId(), call.batchId(),
                 call.status().name(), reason, now());
+    }
+
+    void enqueueNowAll(Connection connection, Changes changes, WorkKind kind, java.util.List<String> subjectIds)
+            throws SQLException {
+        if (!subjectIds.isEmpty()) {
+            pipeline.work().enqueueAll(connection, kind, subjectIds, now());
+            changes.queuedWork();
+        }
     }
 
     Instant now() {

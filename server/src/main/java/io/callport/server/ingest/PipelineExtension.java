@@ -6,6 +6,7 @@ import io.callport.server.ServerExtension;
 import io.callport.server.http.RouteGroup;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingListener;
+import io.callport.server.storage.BlobStoreSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -37,15 +38,20 @@ public final class PipelineExtension implements ServerExtension, LandingListener
         this.routes = routes;
     }
 
-    /** Recordings kept in {@code DATA_DIR/recordings}, no analysis step. */
-    public static Function<ServerContext, RecordingStore> localRecordings() {
-        return context -> {
-            try {
-                return new LocalRecordingStore(context.config().dataDir().resolve(Pipeline.RECORDINGS_FOLDER));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the recordings folder: " + e.getMessage(), e);
-            }
-        };
+    /**
+     * Recordings in the server's blob store: linked into its folder when it is the local one, streamed to it
+     * otherwise (S3).
+     */
+    public static RecordingStore recordingsFor(ServerContext context) {
+        BlobStoreSettings blobs = context.config().blobStore();
+        if (blobs.kind() != BlobStoreSettings.Kind.LOCAL) {
+            return new BlobRecordingStore(context.blobs());
+        }
+        try {
+            return new LocalRecordingStore(blobs.localRoot());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use " + blobs.localRoot() + " for recordings: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class BatchRepository {
         if (joined == 1) {
             return findOpen(connection, campaignId).orElseThrow();
         }
-        IngestBatch batch = new IngestBatch(Ids.next("bat"), orgId, campaignId, BatchStatus.DETECTING, true,
+        IngestBatch batch = new IngestBatch(Ids.ordered("bat"), orgId, campaignId, BatchStatus.DETECTING, true,
                 windowClosesAt, null, now, now, null);
         int inserted = Sql.update(connection, "INSERT INTO ingest_batches (" + COLUMNS + ") VALUES "
                         + "(?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL) ON CONFLICT (open_for) DO NOTHING", batch.id(), orgId,
@@ -118,9 +118,9 @@ public final class BatchRepository {
                         + "GROUP BY status", FileStatus::valueOf, FileStatus.class, batchId),
                 countBy(connection, "SELECT status AS k, COUNT(*) AS n FROM calls WHERE batch_id = ? GROUP BY status",
                         CallStatus::valueOf, CallStatus.class, batchId),
-                countBy(connection, "SELECT r.outcome AS k, COUNT(*) AS n FROM csv_rows r JOIN ingest_files f "
-                        + "ON f.id = r.file_id WHERE f.batch_id = ? GROUP BY r.outcome", RowOutcome::valueOf,
-                        RowOutcome.class, batchId),
+                countBy(connection, "SELECT outcome AS k, COUNT(*) AS n FROM csv_rows WHERE file_id IN (SELECT id "
+                        + "FROM ingest_files WHERE batch_id = ? AND kind IN ('METADATA', 'CRM')) GROUP BY outcome",
+                        RowOutcome::valueOf, RowOutcome.class, batchId),
                 count(connection, "SELECT COUNT(*) AS n FROM calls WHERE batch_id = ? AND status = 'PENDING' "
                         + "AND recording_file_id IS NULL", batchId),
                 count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind = 'RECORDING' "

@@ -162,35 +162,58 @@ public final class CallRepository {
     }
 
     /**
-     * Keeps the call as it now is as its next version: sets its fields, bumps its version and stores the snapshot.
-     * The caller has loaded {@code call} in the same transaction.
+     * Keeps each call as it now is as its next version: sets its fields, bumps its version and stores the snapshot.
+     * The caller has loaded the calls in the same transaction; returns them as kept.
      */
-    public Call keepVersion(Connection connection, Call call, VersionCause cause, CallStatus status)
+    public List<Call> keepVersions(Connection connection, List<Call> calls, VersionCause cause, CallStatus status)
             throws SQLException {
         Instant now = clock.instant();
-        int version = call.version() + 1;
-        Call kept = new Call(call.id(), call.orgId(), call.campaignId(), call.batchId(), call.contactReference(),
-                call.agentId(), call.agentIdentifier(), call.contactAt(), call.contactAtText(), call.recordingName(),
-                call.recordingFileId(), call.recordingKey(), call.media(), call.metadata(), call.metadataFileId(),
-                call.source(), status, null, version, null, call.createdAt(), now,
-                status == CallStatus.COMPLETED ? now : call.completedAt(), call.audioDeletedAt());
-        CallMedia media = kept.media();
-        Sql.update(connection, "UPDATE calls SET agent_id = ?, agent_identifier = ?, contact_at = ?, "
-                        + "contact_at_text = ?, recording_key = ?, media_format = ?, codec = ?, duration_ms = ?, "
-                        + "channels = ?, sample_rate_hz = ?, metadata_json = ?, metadata_file_id = ?, status = ?, "
-                        + "reason = NULL, version = ?, waiting_until = NULL, updated_at = ?, completed_at = ? WHERE id = ?",
-                kept.agentId(), kept.agentIdentifier(), kept.contactAt(), kept.contactAtText(), kept.recordingKey(),
-                media == null ? null : media.format(), media == null ? null : media.codec(),
-                media == null ? null : media.durationMs(), media == null ? null : media.channels(),
-                media == null ? null : media.sampleRateHz(), JsonText.of(kept.metadata()), kept.metadataFileId(),
-                status, version, now, kept.completedAt(), kept.id());
-        Sql.update(connection, "INSERT INTO call_versions (" + VERSION_COLUMNS + ") VALUES ("
-                        + InLists.placeholders(16) + ")", kept.id(), version, cause, kept.agentId(),
-                kept.agentIdentifier(), kept.contactAt(), kept.contactAtText(), kept.recordingKey(),
-                media == null ? null : media.format(), media == null ? null : media.codec(),
-                media == null ? null : media.durationMs(), media == null ? null : media.channels(),
-                media == null ? null : media.sampleRateHz(), JsonText.of(kept.metadata()), kept.metadataFileId(), now);
+        List<Call> kept = calls.stream().map(call -> new Call(call.id(), call.orgId(), call.campaignId(),
+                call.batchId(), call.contactReference(), call.agentId(), call.agentIdentifier(), call.contactAt(),
+                call.contactAtText(), call.recordingName(), call.recordingFileId(), call.recordingKey(), call.media(),
+                call.metadata(), call.metadataFileId(), call.source(), status, null, call.version() + 1, null,
+                call.createdAt(), now, status == CallStatus.COMPLETED ? now : call.completedAt(),
+                call.audioDeletedAt())).toList();
+        Sql.batch(connection, "UPDATE calls SET agent_id = ?, agent_identifier = ?, contact_at = ?, "
+                + "contact_at_text = ?, recording_key = ?, media_format = ?, codec = ?, duration_ms = ?, "
+                + "channels = ?, sample_rate_hz = ?, metadata_json = ?, metadata_file_id = ?, status = ?, "
+                + "reason = NULL, version = ?, waiting_until = NULL, updated_at = ?, completed_at = ? WHERE id = ?",
+                kept.stream().map(k -> {
+                    CallMedia media = k.media();
+                    return new Object[] {k.agentId(), k.agentIdentifier(), k.contactAt(), k.contactAtText(),
+                            k.recordingKey(), media == null ? null : media.format(), media == null ? null : media.codec(),
+                            media == null ? null : media.durationMs(), media == null ? null : media.channels(),
+                            media == null ? null : media.sampleRateHz(), JsonText.of(k.metadata()), k.metadataFileId(),
+                            status, k.version(), now, k.completedAt(), k.id()};
+                }).toList());
+        Sql.batch(connection, "INSERT INTO call_versions (" + VERSION_COLUMNS + ") VALUES ("
+                + InLists.placeholders(16) + ")", kept.stream().map(k -> {
+                    CallMedia media = k.media();
+                    return new Object[] {k.id(), k.version(), cause, k.agentId(), k.agentIdentifier(), k.contactAt(),
+                            k.contactAtText(), k.recordingKey(), media == null ? null : media.format(),
+                            media == null ? null : media.codec(), media == null ? null : media.durationMs(),
+                            media == null ? null : media.channels(), media == null ? null : media.sampleRateHz(),
+                            JsonText.of(k.metadata()), k.metadataFileId(), now};
+                }).toList());
         return kept;
+    }
+
+    /** Keeps one call's next version (see {@link #keepVersions}). */
+    public Call keepVersion(Connection connection, Call call, VersionCause cause, CallStatus status)
+            throws SQLException {
+        return keepVersions(connection, List.of(call), cause, status).getFirst();
+    }
+
+    /** Marks pending calls as being processed, in one statement; returns how many were pending. */
+    public int markProcessing(Connection connection, List<String> callIds) throws SQLException {
+        if (callIds.isEmpty()) {
+            return 0;
+        }
+        List<Object> parameters = new ArrayList<>(List.of(clock.instant()));
+        parameters.addAll(callIds);
+        return Sql.update(connection, "UPDATE calls SET status = 'PROCESSING', reason = NULL, updated_at = ? "
+                + "WHERE status = 'PENDING' AND id IN (" + InLists.placeholders(callIds.size()) + ")",
+                parameters.toArray());
     }
 
     /** Records that a call's recording was deleted from permanent storage (retention). */

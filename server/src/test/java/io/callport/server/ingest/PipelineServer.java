@@ -52,7 +52,7 @@ final class PipelineServer implements AutoCloseable {
     }
 
     static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock) throws IOException {
-        PipelineExtension extension = new PipelineExtension(settings, PipelineExtension.localRecordings(), null,
+        PipelineExtension extension = new PipelineExtension(settings, PipelineExtension::recordingsFor, null,
                 PipelineRoutes::of);
         TestServer http = TestServer.start(config, List.of(extension,
                 new io.callport.server.TransferExtension(extension::listenerFor)), clock);
