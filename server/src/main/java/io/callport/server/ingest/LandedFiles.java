@@ -109,12 +109,13 @@ public final class LandedFiles {
         }
     }
 
-    /** Deletes a file's content from the landing area, wherever its status put it. */
-    void purge(IngestFile file) throws IOException {
+    /** Deletes a file's content from the landing area, wherever its status put it, and its failed-rows report. */
+    public void purge(IngestFile file) throws IOException {
         Optional<Path> content = current(file);
         if (content.isPresent()) {
             Files.deleteIfExists(content.get());
         }
+        Files.deleteIfExists(failedRowsReport(file));
     }
 
     /** Where the failed rows of a metadata file are reported: {@code failed/<name>-failed-rows.<ext>} beside it. */
