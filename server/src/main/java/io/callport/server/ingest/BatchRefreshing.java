@@ -81,6 +81,12 @@ final class BatchRefreshing implements Stage {
         context.pipeline().batches().setStatus(c, batchId, status, reason);
         changes.event(new PipelineEvent(PipelineEvent.BATCH, batchId, batch.orgId(), batch.campaignId(), batchId,
                 status.name(), reason, context.now()));
+        if (status.isFinal()) {
+            for (IngestFile zip : context.pipeline().files().inBatch(c, batchId, IngestFileKind.ARCHIVE,
+                    FileStatus.COMPLETED)) {
+                changes.afterCommit(() -> context.landed().removeUnzipped(zip.id()));
+            }
+        }
         if (status != BatchStatus.DETECTING && status != BatchStatus.PROCESSING) {
             for (IngestFile file : context.pipeline().files().inBatch(c, batchId, IngestFileKind.METADATA,
                     FileStatus.COMPLETED)) {

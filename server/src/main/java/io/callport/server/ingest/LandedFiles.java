@@ -118,6 +118,22 @@ public final class LandedFiles {
         Files.deleteIfExists(failedRowsReport(file));
     }
 
+    /** Removes what is left of a zip's unpacked entries (folders, refused entries) once its batch has finished. */
+    void removeUnzipped(String zipFileId) {
+        Path folder = pathOf(unzippedLocation(zipFileId, ""));
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.atWarn().addKeyValue("zip", zipFileId).addKeyValue("error", e.getMessage())
+                    .log("unpacked entries of a zip could not be removed");
+        }
+    }
+
     /** Where the failed rows of a metadata file are reported: {@code failed/<name>-failed-rows.<ext>} beside it. */
     Path failedRowsReport(IngestFile metadataFile) {
         Path landed = pathOf(metadataFile.location());
