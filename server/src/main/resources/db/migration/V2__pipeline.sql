@@ -13,7 +13,8 @@ CREATE TABLE ingest_batches (
     reason TEXT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
-    finished_at BIGINT
+    finished_at BIGINT,
+    cancelled_at BIGINT
 );
 CREATE INDEX ingest_batches_org ON ingest_batches (org_id, created_at);
 

@@ -73,6 +73,17 @@ public final class Pipeline implements ManagedComponent {
         return commands;
     }
 
+    /** Every campaign of every organisation, for housekeeping. */
+    public List<io.callport.server.store.Campaign> allCampaigns() {
+        return context.store().organisations().list().stream()
+                .flatMap(org -> context.store().campaigns().list(org.id()).stream()).toList();
+    }
+
+    /** The clock the pipeline keeps time with (whole milliseconds). */
+    public Clock clock() {
+        return context.clock();
+    }
+
     /** The server's campaigns, for the pipeline's routes. */
     public io.callport.server.store.CampaignRepository campaigns() {
         return context.store().campaigns();

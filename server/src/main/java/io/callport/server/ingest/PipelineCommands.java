@@ -61,6 +61,7 @@ public final class PipelineCommands {
     /**
      * Cancels a batch that has not finished: it takes no more files, its files not yet done are Skipped, its calls
      * not yet done fail (they can be reprocessed), its waiting rows are skipped, and its queued work is dropped.
+     * It then ends Incomplete, its reason saying when it was cancelled.
      * Empty when the organisation has no such batch.
      *
      * @throws Refused when the batch has already finished
@@ -77,7 +78,7 @@ public final class PipelineCommands {
                         + "); there is nothing left to cancel.");
             }
             String when = Texts.when(context.now());
-            context.pipeline().batches().close(c, batchId);
+            context.pipeline().batches().cancel(c, batchId);
             List<String> files = context.pipeline().files().skipUnfinished(c, batchId, "The batch was cancelled on "
                     + when + " before this file was processed.");
             List<String> calls = context.pipeline().calls().failUnfinished(c, batchId, "The batch was cancelled on "

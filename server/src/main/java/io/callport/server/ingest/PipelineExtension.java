@@ -22,20 +22,24 @@ public final class PipelineExtension implements ServerExtension, LandingListener
     private final Function<ServerContext, RecordingStore> recordings;
     private final AnalysisStep analysis;
     private final Function<Pipeline, List<RouteGroup>> routes;
+    private final Function<Pipeline, List<Runnable>> housekeeping;
     private volatile ServerContext startedWith;
     private volatile Pipeline pipeline;
 
     /**
      * @param recordings permanent storage for recordings, made once per start from the server's context
      * @param analysis   the analysis step after storage, or null for none
-     * @param routes     the HTTP routes over the running pipeline
+     * @param routes       the HTTP routes over the running pipeline
+     * @param housekeeping tasks run every {@link PipelineSettings#housekeepingEvery()} (retention)
      */
     public PipelineExtension(PipelineSettings settings, Function<ServerContext, RecordingStore> recordings,
-                             AnalysisStep analysis, Function<Pipeline, List<RouteGroup>> routes) {
+                             AnalysisStep analysis, Function<Pipeline, List<RouteGroup>> routes,
+                             Function<Pipeline, List<Runnable>> housekeeping) {
         this.settings = settings;
         this.recordings = recordings;
         this.analysis = analysis;
         this.routes = routes;
+        this.housekeeping = housekeeping;
     }
 
     /**
@@ -91,6 +95,7 @@ public final class PipelineExtension implements ServerExtension, LandingListener
         if (startedWith != context) {
             try {
                 pipeline = new Pipeline(context, settings, recordings.apply(context), analysis);
+                housekeeping.apply(pipeline).forEach(pipeline::addHousekeeping);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot prepare the pipeline: " + e.getMessage(), e);
             }

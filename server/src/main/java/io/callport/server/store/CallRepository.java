@@ -216,11 +216,43 @@ public final class CallRepository {
                 parameters.toArray());
     }
 
-    /** Records that a call's recording was deleted from permanent storage (retention). */
-    public void audioDeleted(Connection connection, String callId) throws SQLException {
+    /** The campaign's calls that never completed (waiting or failed) and were received before the instant. */
+    public List<Call> unfinishedBefore(String campaignId, Instant receivedBefore, int max) {
+        return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM calls WHERE campaign_id = ? "
+                + "AND status IN ('PENDING', 'FAILED') AND created_at < ? ORDER BY created_at LIMIT ?",
+                CallRepository::map, campaignId, receivedBefore, max));
+    }
+
+    /** The campaign's completed calls, completed before the instant, whose recording is still stored. */
+    public List<Call> audioDue(String campaignId, Instant completedBefore, int max) {
+        return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM calls WHERE campaign_id = ? "
+                + "AND status = 'COMPLETED' AND recording_key IS NOT NULL AND completed_at < ? ORDER BY completed_at "
+                + "LIMIT ?", CallRepository::map, campaignId, completedBefore, max));
+    }
+
+    /** The campaign's completed calls, completed before the instant. */
+    public List<Call> completedBefore(String campaignId, Instant completedBefore, int max) {
+        return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM calls WHERE campaign_id = ? "
+                + "AND status = 'COMPLETED' AND completed_at < ? ORDER BY completed_at LIMIT ?", CallRepository::map,
+                campaignId, completedBefore, max));
+    }
+
+    /** Records that these calls' recordings were deleted from permanent storage (retention). */
+    public void audioDeleted(List<String> callIds) {
         Instant now = clock.instant();
-        Sql.update(connection, "UPDATE calls SET recording_key = NULL, audio_deleted_at = ?, updated_at = ? "
-                + "WHERE id = ?", now, now, callId);
+        database.transaction(c -> Sql.batch(c, "UPDATE calls SET recording_key = NULL, audio_deleted_at = ?, "
+                + "updated_at = ? WHERE id = ?", callIds.stream().map(id -> new Object[] {now, now, id}).toList()));
+    }
+
+    /** Deletes calls with their versions; the rows that made them stay, no longer pointing at a call. */
+    public void delete(List<String> callIds) {
+        database.transaction(c -> {
+            List<Object[]> ids = callIds.stream().map(id -> new Object[] {id}).toList();
+            Sql.batch(c, "DELETE FROM call_versions WHERE call_id = ?", ids);
+            Sql.batch(c, "UPDATE csv_rows SET call_id = NULL WHERE call_id = ?", ids);
+            Sql.batch(c, "DELETE FROM work_items WHERE subject_id = ?", ids);
+            return Sql.batch(c, "DELETE FROM calls WHERE id = ?", ids);
+        });
     }
 
     private static Object[] parameters(Call call) {

@@ -53,7 +53,7 @@ public final class PipelineBenchmark {
         PipelineSettings settings = PipelineSettings.defaults().withScan(Duration.ofSeconds(1), Duration.ZERO)
                 .withPolling(Duration.ofMillis(100));
         PipelineExtension pipeline = new PipelineExtension(settings, PipelineExtension::recordingsFor, null,
-                PipelineRoutes::of);
+                PipelineRoutes::of, io.callport.server.retention.Housekeeping::of);
         try (CallportServer server = new CallportServer(config, List.of(pipeline,
                 new TransferExtension(pipeline::listenerFor))).start()) {
             Store store = server.context().store();
