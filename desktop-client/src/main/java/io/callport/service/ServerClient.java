@@ -8,7 +8,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.callport.mapping.FieldMapping;
 import io.callport.mapping.InvalidMappingException;
 import io.callport.mapping.MappingJson;
+import io.callport.service.api.BatchInfo;
+import io.callport.service.api.CallDetail;
+import io.callport.service.api.CallInfo;
 import io.callport.service.api.Campaign;
+import io.callport.service.api.FileInfo;
+import io.callport.service.api.Listing;
+import io.callport.service.api.PipelineEvent;
 import io.callport.service.api.MappingVersion;
 import io.callport.service.api.SftpAccess;
 import java.io.IOException;
@@ -21,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -109,10 +116,6 @@ public final class ServerClient {
         return parsed;
     }
 
-    public String url() {
-        return normalizeUrl(base.toString());
-    }
-
     /** The campaigns the key can see; also how a key is tested. */
     public List<Campaign> campaigns() throws IOException {
         return read(get("api/v1/campaigns"), new TypeReference<List<Campaign>>() { });
@@ -176,6 +179,73 @@ public final class ServerClient {
     /** The SSH keys registered that this API key may see. */
     public List<SftpAccess> sshKeys() throws IOException {
         return read(get("api/v1/ssh-keys"), new TypeReference<List<SftpAccess>>() { });
+    }
+
+    // ---- what the pipeline did ----
+
+    /**
+     * A page of a campaign's batches, newest first.
+     *
+     * @param status only batches in this status, or null for all
+     */
+    public Listing<BatchInfo> batches(String campaignId, String status, int offset, int limit) throws IOException {
+        HttpUrl url = page(base.resolve("api/v1/batches").newBuilder(), offset, limit)
+                .addQueryParameter("campaignId", campaignId).build();
+        return read(get(withOptional(url, "status", status)), new TypeReference<Listing<BatchInfo>>() { });
+    }
+
+    /** A page of the files of a batch, in the order they arrived. */
+    public Listing<FileInfo> batchFiles(String batchId, int offset, int limit) throws IOException {
+        HttpUrl url = page(path("api/v1/batches", batchId, "files").newBuilder(), offset, limit).build();
+        return read(get(url), new TypeReference<Listing<FileInfo>>() { });
+    }
+
+    /**
+     * A page of a campaign's calls.
+     *
+     * @param status only calls in this status, or null
+     * @param source only calls that came this way (SFTP, API, BULK, UI), or null
+     */
+    public Listing<CallInfo> calls(String campaignId, String status, String source, int offset, int limit)
+            throws IOException {
+        HttpUrl url = page(base.resolve("api/v1/calls").newBuilder(), offset, limit)
+                .addQueryParameter("campaignId", campaignId).build();
+        return read(get(withOptional(withOptional(url, "status", status), "source", source)),
+                new TypeReference<Listing<CallInfo>>() { });
+    }
+
+    public CallDetail call(String callId) throws IOException {
+        return read(get(path("api/v1/calls", callId)), new TypeReference<CallDetail>() { });
+    }
+
+    /** Has the call processed again from its recording and metadata; the answer is the call as it is now. */
+    public CallInfo reprocess(String callId) throws IOException {
+        Request request = builder(path("api/v1/calls", callId, "reprocess")).post(RequestBody.create(new byte[0]))
+                .build();
+        return read(request, new TypeReference<CallInfo>() { });
+    }
+
+    /**
+     * Follows the status changes of a campaign's batches, files and calls as the server announces them (server-sent
+     * events). The callbacks run on the stream's own thread: {@code onOpen} once the server has accepted the stream,
+     * {@code onEvent} for each event in order, and {@code onEnd} when the stream ends, with why (null when it was
+     * closed here).
+     */
+    public EventStream events(String campaignId, Runnable onOpen, Consumer<PipelineEvent> onEvent,
+                              Consumer<IOException> onEnd) {
+        Request request = builder(base.resolve("api/v1/events").newBuilder().addQueryParameter("campaignId",
+                campaignId).build()).header("Accept", "text/event-stream").get().build();
+        OkHttpClient streaming = http.newBuilder().readTimeout(EventStream.SILENCE_LIMIT).build();
+        return EventStream.open(streaming.newCall(request), JSON, onOpen, onEvent, onEnd);
+    }
+
+    private static HttpUrl.Builder page(HttpUrl.Builder url, int offset, int limit) {
+        return url.addQueryParameter("offset", String.valueOf(offset)).addQueryParameter("limit",
+                String.valueOf(limit));
+    }
+
+    private static HttpUrl withOptional(HttpUrl url, String name, String value) {
+        return value == null || value.isBlank() ? url : url.newBuilder().addQueryParameter(name, value).build();
     }
 
     // ---- tus 1.0 ----
@@ -277,7 +347,7 @@ public final class ServerClient {
         }
     }
 
-    private static void requireSuccess(Response response) throws IOException {
+    static void requireSuccess(Response response) throws IOException {
         if (response.isSuccessful()) {
             return;
         }

@@ -3,6 +3,13 @@ package io.callport.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.mapping.MappingJson;
+import io.callport.service.Connection;
+import io.callport.service.Profile;
+import io.callport.service.upload.UploadPlan;
+import io.callport.service.upload.UploadQueue;
+import io.callport.testing.CallportTestServer;
+import io.callport.testing.TestFiles;
+import io.callport.testing.TestProfiles;
 import io.callport.ui.common.Drops;
 import io.callport.ui.common.Png;
 import io.callport.ui.common.ScriptedFileDialogs;
@@ -25,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ScrollPane;
@@ -34,7 +42,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,16 +66,52 @@ class ScreenshotsTest {
              "metadata": [{"column": "queue", "name": "Queue", "type": "string"}]}
             """;
 
+    private static final String CALLS_CSV = """
+            conversation_id,agent_email,contact_date,audio_filename,queue
+            NW-1001,ann@northwind.example,2026-11-03T08:35:00+01:00,call-0001.wav,Billing
+            NW-1002,bob@northwind.example,2026-11-03T09:05:00+01:00,call-0002.wav,Sales
+            NW-1003,ann@northwind.example,2026-11-03T09:41:00+01:00,call-0003.wav,Billing
+            """;
+
+    @TempDir
+    static Path serverData;
+    private static CallportTestServer server;
+    private static String campaignId;
+
     @TempDir
     Path dir;
     private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
     private UiContext context;
     private MainWindowController window;
     private Scene scene;
+    private Profile profile;
+
+    @BeforeAll
+    static void startServer() {
+        server = CallportTestServer.start(serverData);
+        campaignId = server.createCampaign("Inbound Sales").get("id").asText();
+        server.createCampaign("Outbound Retention");
+        server.call("PATCH", "/api/v1/campaigns/" + campaignId, "{\"batchWindowSeconds\": 1}", 200);
+        server.call("PUT", "/api/v1/campaigns/" + campaignId + "/mapping", BATCH_MAPPING, 200);
+        server.addAgent("ann@northwind.example", "Ann Archer");
+        server.addAgent("bob@northwind.example", "Bob Baker");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         context = UiTest.context(dialogs);
+        profile = TestProfiles.sftp(server, campaignId, Files.createTempDirectory("callport-screenshot-key"))
+                .withCampaign(campaignId, "Inbound Sales");
+        profile = new Profile("Northwind production", profile.url(), profile.campaignId(), profile.campaignName(),
+                profile.transport(), profile.sshKey(), profile.sftp(), null);
+        context.profiles().save(profile, server.ownerKey());
+        context.profiles().markUsed(profile.name());
+        context.workspace().connectionProperty().set(new Connection(profile, TestProfiles.client(server)));
         var view = Views.load(MainWindowController.class, "MainWindow.fxml", context);
         window = view.controller();
         scene = new Scene(view.root(), UiTest.WIDTH, UiTest.HEIGHT);
@@ -150,13 +196,71 @@ class ScreenshotsTest {
     }
 
     @Test
-    void keysWithANewKey(FxRobot robot) throws IOException {
+    void keysWithANewKeyRegisteredWithTheServer(FxRobot robot) throws IOException {
         robot.interact(() -> window.select(Screen.KEYS));
         robot.interact(() -> robot.lookup("#commentField").queryAs(TextField.class).setText("ops@northwind-contact"));
         robot.clickOn("#generateButton");
         UiTest.waitUntil(10, () -> !robot.lookup("#publicKeyArea").queryAs(TextArea.class).getText().isEmpty());
+        dialogs.answer(dir.resolve("id_ed25519"));
+        robot.interact(() -> robot.lookup("#saveButton").queryAs(Button.class).fire());
+        UiTest.waitUntil(10, () -> !robot.lookup("#registerButton").queryAs(Button.class).isDisabled());
+        robot.interact(() -> robot.lookup("#registerButton").queryAs(Button.class).fire());
+        UiTest.waitUntil(10, () -> !robot.lookup("#usernameField").queryAs(TextField.class).getText().isEmpty());
+        robot.interact(() -> robot.lookup(".form-scroll").queryAs(ScrollPane.class).setVvalue(1));
 
         render(robot, "keys.png");
+    }
+
+    @Test
+    void serversWithAConnectedProfile(FxRobot robot) throws IOException {
+        robot.interact(() -> window.select(Screen.CONNECT));
+        UiTest.waitUntil(15, () -> robot.lookup("#testLabel").queryAs(Label.class).getText().startsWith("Connected"));
+
+        render(robot, "servers.png");
+    }
+
+    @Test
+    void batchSentToTheServer(FxRobot robot) throws Exception {
+        Path batch = Files.createDirectory(dir.resolve("batch-2026-11-03"));
+        Files.writeString(batch.resolve("calls.csv"), CALLS_CSV);
+        for (int i = 1; i <= 3; i++) {
+            TestFiles.wav(batch.resolve(String.format("call-%04d.wav", i)), 20_000 + 3_000 * i, 300 + 110 * i);
+        }
+        robot.interact(() -> window.select(Screen.BATCH));
+        robot.interact(() -> context.workspace().useMapping(parseMapping(), "northwind-mapping.json"));
+        Drops.dropFiles(robot.lookup(".content #dropZone").query(), List.of(batch));
+        waitForText(robot, "#metadataCount", "1");
+        robot.clickOn("#checkButton");
+        UiTest.waitUntil(10, () -> !robot.lookup("#uploadButton").queryAs(Button.class).isDisabled());
+        robot.clickOn("#uploadButton");
+        waitForText(robot, "#uploadOutcomeLabel", "All 4 files are on the server.");
+
+        render(robot, "batch-upload.png");
+    }
+
+    @Test
+    void jobsFollowingTheServer(FxRobot robot) throws Exception {
+        Path batch = Files.createDirectory(dir.resolve("batch"));
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            files.add(TestFiles.wav(batch.resolve(String.format("rec-%04d.wav", i)), 15_000 + 2_000 * i, 500 + 70 * i));
+        }
+        files.add(Files.writeString(batch.resolve("evening.csv"), CALLS_CSV.replace("call-", "rec-")
+                .replace("NW-", "NE-")));
+        UploadQueue queue = context.uploads().prepare(profile, TestProfiles.client(server), campaignId,
+                UploadPlan.of(files));
+        queue.start();
+        assertThat(queue.await(java.time.Duration.ofSeconds(30))).isTrue();
+        robot.interact(() -> window.select(Screen.JOBS));
+        UiTest.waitUntil(60, () -> {
+            TableView<?> batches = robot.lookup("#batchTable").queryAs(TableView.class);
+            return !batches.getItems().isEmpty() && batches.getItems().stream().allMatch(item ->
+                    ((io.callport.service.api.BatchInfo) item).status().equals("COMPLETED"));
+        });
+        robot.interact(() -> robot.lookup("#batchTable").queryAs(TableView.class).getSelectionModel().select(0));
+        UiTest.waitUntil(10, () -> robot.lookup("#fileTable").queryAs(TableView.class).getItems().size() >= 4);
+
+        render(robot, "jobs.png");
     }
 
     private void openSample(FxRobot robot, Path sample) {

@@ -2,16 +2,27 @@ package io.callport.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.callport.mapping.FieldMapping;
 import io.callport.mapping.MappingJson;
 import io.callport.service.api.Campaign;
+import io.callport.service.api.PipelineEvent;
 import io.callport.service.api.SftpAccess;
 import io.callport.testing.CallportTestServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +57,8 @@ class ServerClientTest {
     void listsTheCampaignsTheKeyCanSee() throws IOException {
         assertThat(new ServerClient(server.url(), server.ownerKey()).campaigns())
                 .extracting(Campaign::name, Campaign::folder)
-                .contains(org.assertj.core.groups.Tuple.tuple("Inbound Sales", "inbound-sales"),
-                        org.assertj.core.groups.Tuple.tuple("Support", "support"));
+                .contains(tuple("Inbound Sales", "inbound-sales"),
+                        tuple("Support", "support"));
 
         String campaignKey = server.createKey("MANAGER", supportId);
         assertThat(new ServerClient(server.url(), campaignKey).campaigns()).extracting(Campaign::id)
@@ -115,6 +126,30 @@ class ServerClientTest {
         assertThat(first.campaignId()).isEqualTo(salesId);
         assertThat(first.fingerprint()).isEqualTo(key.fingerprint());
         assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void theEventStreamAnnouncesAFileThatArrivesAndEndsQuietlyWhenClosed() throws Exception {
+        ServerClient client = new ServerClient(server.url(), server.ownerKey());
+        BlockingQueue<PipelineEvent> events =
+                new LinkedBlockingQueue<>();
+        CountDownLatch open = new CountDownLatch(1);
+        CompletableFuture<IOException> ended = new CompletableFuture<>();
+        EventStream stream = client.events(salesId, open::countDown, events::add, ended::complete);
+        assertThat(open.await(10, TimeUnit.SECONDS)).isTrue();
+
+        byte[] content = "a recording".getBytes(StandardCharsets.UTF_8);
+        URI upload = client.tusCreate(salesId, "announced.wav", content.length);
+        client.tusPatch(upload, 0, RequestBody.create(content, ServerClient.chunkType()),
+                MessageDigest.getInstance("SHA-256").digest(content));
+
+        PipelineEvent event = events.poll(20, TimeUnit.SECONDS);
+        assertThat(event).isNotNull();
+        assertThat(event.type()).isEqualTo(PipelineEvent.FILE);
+        assertThat(event.campaignId()).isEqualTo(salesId);
+        assertThat(event.status()).isNotBlank();
+        stream.close();
+        assertThat(ended.get(10, TimeUnit.SECONDS)).as("closed here: no reason").isNull();
     }
 
     @Test

@@ -81,6 +81,11 @@ public final class CallportTestServer implements AutoCloseable {
         return call("POST", "/api/v1/campaigns", "{\"name\": \"" + name + "\"}", 201);
     }
 
+    /** Adds an agent the calls can name by email. */
+    public void addAgent(String email, String name) {
+        call("POST", "/api/v1/agents", "{\"email\": \"" + email + "\", \"name\": \"" + name + "\"}", 201);
+    }
+
     /** Issues a key of the role, for a campaign or (null) the organisation; returns its secret. */
     public String createKey(String role, String campaignId) {
         String campaign = campaignId == null ? "" : ", \"campaignId\": \"" + campaignId + "\"";

@@ -27,6 +27,23 @@ public final class TestFiles {
     }
 
     /**
+     * A 16-bit PCM WAV, 8 kHz mono, of the given length with a quiet tone at {@code hertz}: a real recording the
+     * server probes, different for each tone.
+     */
+    public static Path wav(Path file, int millis, int hertz) throws IOException {
+        int frames = 8000 * millis / 1000;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + frames * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + frames * 2).put("WAVE".getBytes());
+        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000)
+                .putShort((short) 2).putShort((short) 16);
+        wav.put("data".getBytes()).putInt(frames * 2);
+        for (int frame = 0; frame < frames; frame++) {
+            wav.putShort((short) (Math.sin(2 * Math.PI * hertz * frame / 8000.0) * 3000));
+        }
+        return Files.write(file, wav.array());
+    }
+
+    /**
      * {@code count} recordings {@code call-0001.wav}... of {@code size} bytes and a CSV naming them, in the folder.
      *
      * @return the recordings, then the CSV

@@ -22,10 +22,6 @@ final class PauseGate {
         notifyAll();
     }
 
-    synchronized boolean isPaused() {
-        return paused;
-    }
-
     synchronized boolean isCancelled() {
         return cancelled;
     }

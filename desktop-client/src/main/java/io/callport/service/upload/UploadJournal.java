@@ -89,18 +89,9 @@ public final class UploadJournal implements Closeable {
         return history;
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Whether this version of the file (same path, size and modification time) was sent before. */
     public synchronized boolean wasSent(UploadItem item) {
         return sent.containsKey(FileVersion.of(item));
-    }
-
-    /** The SHA-256 recorded when the file was sent, if it was. */
-    public synchronized Optional<String> sha256(UploadItem item) {
-        return Optional.ofNullable(sent.get(FileVersion.of(item))).map(Entry::sha256);
     }
 
     /** Records that the server has the whole file; forced to disk before it returns. */

@@ -150,8 +150,9 @@ public final class UploadModel {
     static String describe(FileProgress file) {
         String key = "batch.upload.file." + file.state().name().toLowerCase(Locale.ROOT);
         return switch (file.state()) {
-            case RETRYING -> Messages.format(key, Math.max(0, Duration.between(Instant.now(),
-                    file.retryAt()).toSeconds()), file.attempts(), file.problem());
+            case RETRYING -> Messages.format(key, file.retryAt() == null ? 0
+                    : Math.max(0, Duration.between(Instant.now(), file.retryAt()).toSeconds()), file.attempts(),
+                    file.problem());
             case FAILED -> Messages.format(key, file.problem());
             default -> Messages.text(key);
         };

@@ -7,6 +7,9 @@ import io.callport.ui.common.Theme;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.Views;
 import io.callport.ui.connect.ConnectModel;
+import io.callport.ui.connect.WatchFolderModel;
+import io.callport.ui.common.Labels;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -37,6 +40,9 @@ public final class MainWindowController {
     private ToggleButton darkTheme;
     @FXML
     private Label connectionLabel;
+    @FXML
+    private Label watchLabel;
+    private WatchFolderModel watch;
 
     public MainWindowController(UiContext context) {
         this.context = context;
@@ -69,6 +75,10 @@ public final class MainWindowController {
         buttons.get(Screen.MAPPING).setSelected(true);
         var connection = context.workspace().connectionProperty();
         connectionLabel.textProperty().bind(Bindings.createStringBinding(() -> describe(connection.get()), connection));
+        watch = new WatchFolderModel(context.workspace(), context.uploads(), Clock.systemUTC(),
+                WatchFolderModel.SETTLE);
+        watchLabel.textProperty().bind(watch.statusProperty());
+        Labels.collapseWhenEmpty(watchLabel);
         ConnectModel.restoreLastConnection(context.profiles(), context.workspace(), context.background());
     }
 

@@ -2,6 +2,7 @@ package io.callport.ui.shell;
 
 import io.callport.ui.batch.BatchController;
 import io.callport.ui.connect.ConnectController;
+import io.callport.ui.jobs.JobsController;
 import io.callport.ui.keys.KeysController;
 import io.callport.ui.mapping.MappingController;
 import javafx.scene.input.KeyCode;
@@ -11,6 +12,7 @@ public enum Screen {
     MAPPING("mapping", MappingController.class, "MappingScreen.fxml", KeyCode.DIGIT1),
     BATCH("batch", BatchController.class, "BatchScreen.fxml", KeyCode.DIGIT2),
     KEYS("keys", KeysController.class, "KeysScreen.fxml", KeyCode.DIGIT3),
+    JOBS("jobs", JobsController.class, "JobsScreen.fxml", KeyCode.DIGIT4),
     CONNECT("connect", ConnectController.class, "ConnectScreen.fxml", KeyCode.DIGIT5);
 
     private final String key;
