@@ -93,17 +93,23 @@ final class Intake implements LandingListener {
                     campaign.id(), group.stream().map(Arrival::name).toList());
             Map<String, IngestFile> sameContents = context.pipeline().files().acceptedWithContents(connection,
                     campaign.id(), group.stream().map(Arrival::sha256).toList());
+            List<IngestFile> files = new ArrayList<>();
             for (Arrival arrival : group) {
                 IngestFile file = fileFor(arrival, batchId, sameNames, sameContents);
-                if (context.pipeline().files().insertIfNew(connection, file)) {
-                    recorded.add(file);
-                    if (file.status() == FileStatus.DETECTED && file.kind() != IngestFileKind.SIDECAR) {
-                        // a later file of this group with the same name or content is a duplicate of this one
+                files.add(file);
+                if (file.status() == FileStatus.DETECTED) {
+                    // a later file of this group with the same name (sidecars aside) or content duplicates this one
+                    if (file.kind() != IngestFileKind.SIDECAR) {
                         sameNames.putIfAbsent(file.name(), file);
-                        sameContents.putIfAbsent(file.sha256(), file);
-                    } else if (file.status() == FileStatus.DETECTED) {
-                        sameContents.putIfAbsent(file.sha256(), file);
                     }
+                    sameContents.putIfAbsent(file.sha256(), file);
+                }
+            }
+            boolean[] inserted = context.pipeline().files().insertAllIfNew(connection, files);
+            for (int i = 0; i < files.size(); i++) {
+                IngestFile file = files.get(i);
+                if (inserted[i]) {
+                    recorded.add(file);
                     changes.event(new PipelineEvent(PipelineEvent.FILE, file.id(), file.orgId(), file.campaignId(),
                             batchId, file.status().name(), file.reason(), file.arrivedAt()));
                 }

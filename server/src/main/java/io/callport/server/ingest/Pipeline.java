@@ -59,6 +59,7 @@ public final class Pipeline implements ManagedComponent {
             stages.add(new CallAnalyzing(context, analysis));
         }
         stages.add(new BatchRefreshing(context, reports));
+        stages.add(new WebhookDelivering(context));
         this.runner = new WorkRunner(context, stages);
         this.commands = new PipelineCommands(context);
         housekeeping.add(new WaitExpiry(context)::run);

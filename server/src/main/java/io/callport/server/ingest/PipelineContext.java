@@ -26,12 +26,17 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
     }
 
     /**
-     * Runs {@code work} in one transaction; once it commits, does its file work, announces its status changes and
-     * wakes this process's workers if it queued work.
+     * Runs {@code work} in one transaction, which also queues the webhook deliveries its status changes call for;
+     * once it commits, does its file work, announces its status changes and wakes this process's workers if it
+     * queued work.
      */
     <T> T transaction(Work<T> work) {
         Changes changes = new Changes();
-        T result = database.transaction(c -> work.run(c, changes));
+        T result = database.transaction(c -> {
+            T done = work.run(c, changes);
+            WebhookNotices.record(this, c, changes);
+            return done;
+        });
         changes.afterCommitActions().forEach(Runnable::run);
         events.publish(changes.events());
         if (changes.hasQueuedWork()) {

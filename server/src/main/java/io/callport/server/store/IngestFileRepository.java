@@ -28,14 +28,20 @@ public final class IngestFileRepository {
         this.clock = clock;
     }
 
-    /** Records an arrival; false (and nothing changed) when its upload id was recorded before. */
-    public boolean insertIfNew(Connection connection, IngestFile file) throws SQLException {
-        return Sql.update(connection, "INSERT INTO ingest_files (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (upload_id) DO NOTHING", file.id(), file.orgId(),
-                file.campaignId(), file.batchId(), file.uploadId(), file.location(), file.path(), file.name(),
-                file.kind(), file.size(), file.sha256(), file.source(), file.status(), file.reason(), file.archiveId(),
-                file.mappingVersion(), file.partsDone(), file.arrivedAt(), file.updatedAt(), file.finishedAt(),
-                file.purgedAt()) == 1;
+    /** Records arrivals, sent together; for each, false (and nothing changed) when its upload id was recorded before. */
+    public boolean[] insertAllIfNew(Connection connection, List<IngestFile> files) throws SQLException {
+        int[] counts = Sql.batch(connection, "INSERT INTO ingest_files (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (upload_id) DO NOTHING", files.stream()
+                .map(file -> new Object[] {file.id(), file.orgId(), file.campaignId(), file.batchId(), file.uploadId(),
+                        file.location(), file.path(), file.name(), file.kind(), file.size(), file.sha256(),
+                        file.source(), file.status(), file.reason(), file.archiveId(), file.mappingVersion(),
+                        file.partsDone(), file.arrivedAt(), file.updatedAt(), file.finishedAt(), file.purgedAt()})
+                .toList());
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            inserted[i] = counts[i] == 1;
+        }
+        return inserted;
     }
 
     /** The campaign's files taken (or being taken) with these names, earliest first per name. */

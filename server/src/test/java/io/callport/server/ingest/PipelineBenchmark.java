@@ -36,12 +36,13 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
         String database = args[1];
+        int workers = Integer.getInteger("callport.bench.workers", PipelineSettings.defaults().workers());
         for (int i = 2; i < args.length; i++) {
-            run(work, database, Integer.parseInt(args[i]));
+            run(work, database, workers, Integer.parseInt(args[i]));
         }
     }
 
-    private static void run(Path work, String database, int calls) throws Exception {
+    private static void run(Path work, String database, int workers, int calls) throws Exception {
         Path dataDir = work.resolve("data-" + calls);
         deleteRecursively(dataDir);
         Path staging = Files.createDirectories(work.resolve("staging-" + calls));
@@ -50,8 +51,8 @@ public final class PipelineBenchmark {
         if (!database.equals("sqlite")) {
             config = config.withDatabase(database, null, null);
         }
-        PipelineSettings settings = PipelineSettings.defaults().withScan(Duration.ofSeconds(1), Duration.ZERO)
-                .withPolling(Duration.ofMillis(100));
+        PipelineSettings settings = PipelineSettings.defaults().withWorkers(workers)
+                .withScan(Duration.ofSeconds(1), Duration.ZERO).withPolling(Duration.ofMillis(100));
         PipelineExtension pipeline = new PipelineExtension(settings, PipelineExtension::recordingsFor, null,
                 PipelineRoutes::of, io.callport.server.retention.Housekeeping::of);
         try (CallportServer server = new CallportServer(config, List.of(pipeline,
@@ -88,12 +89,13 @@ public final class PipelineBenchmark {
             long startMillis = System.currentTimeMillis() - (long) (total * 1000);
             System.out.printf("database=%s calls=%d seconds=%.1f calls_per_second=%.0f drop_seconds=%.1f "
                             + "all_files_recorded_seconds=%.1f batch_closed_seconds=%.1f csv_read_seconds=%.1f "
-                            + "first_call_completed_seconds=%.1f cpu_seconds=%.1f calls_per_cpu_second=%.0f "
+                            + "first_call_completed_seconds=%.1f calls_per_second_after_close=%.0f cpu_seconds=%.1f "
+                            + "calls_per_cpu_second=%.0f "
                             + "load_average=%.1f workers=%d cores=%d%n",
                     database.equals("sqlite") ? "sqlite" : "postgresql", calls, total, calls / total, dropped,
                     (timeline.allRecorded() - startMillis) / 1000.0, (timeline.windowClosed() - startMillis) / 1000.0,
                     (timeline.csvRead() - startMillis) / 1000.0, (timeline.firstCompleted() - startMillis) / 1000.0,
-                    cpu, calls / cpu, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    calls / (total - (timeline.windowClosed() - startMillis) / 1000.0), cpu, calls / cpu, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage(), settings.workers(), Runtime.getRuntime().availableProcessors());
         }
         deleteRecursively(dataDir);

@@ -126,7 +126,7 @@ class PipelineRepositoriesTest {
         IngestFile csv = file(f, batch, "upload-csv", "calls.csv", "ccc", FileStatus.PROCESSING);
         Call pending = call(f, batch, "C1", Map.of());
         database.transaction(c -> {
-            f.pipeline().files().insertIfNew(c, csv);
+            f.pipeline().files().insertAllIfNew(c, List.of(csv));
             f.pipeline().calls().insertAll(c, List.of(pending));
             f.pipeline().rows().insertAll(c, List.of(new CsvRow(csv.id(), 2, RowOutcome.WAITING, null, pending.id()),
                     new CsvRow(csv.id(), 3, RowOutcome.FAILED, "DATE_UNPARSABLE: bad date", null)));
@@ -146,7 +146,7 @@ class PipelineRepositoriesTest {
     }
 
     private static boolean insert(Fixture f, IngestFile file) {
-        return f.database().transaction(c -> f.pipeline().files().insertIfNew(c, file));
+        return f.database().transaction(c -> f.pipeline().files().insertAllIfNew(c, List.of(file))[0]);
     }
 
     private static IngestFile file(Fixture f, IngestBatch batch, String uploadId, String name, String sha256,
