@@ -6,10 +6,9 @@ import com.jcraft.jsch.SftpException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 
 /**
@@ -87,9 +86,9 @@ final class SftpSenders implements Senders {
         public String send(UploadItem item, LongConsumer progress) throws IOException {
             ChannelSftp sftp = channel();
             String temporary = folder + item.name() + TEMPORARY_SUFFIX;
-            MessageDigest digest = Digests.sha256();
             progress.accept(0);
-            try (InputStream file = new MeteredInputStream(Files.newInputStream(item.path()), digest, progress, gate)) {
+            CompletableFuture<String> sha256 = Digests.sha256Beside(item.path());
+            try (InputStream file = new MeteredInputStream(Files.newInputStream(item.path()), progress, gate)) {
                 sftp.put(file, temporary, ChannelSftp.OVERWRITE);
                 sftp.rename(temporary, folder + item.name());
             } catch (SftpException e) {
@@ -106,7 +105,11 @@ final class SftpSenders implements Senders {
                 closeChannel();
                 throw e;
             }
-            return HexFormat.of().formatHex(digest.digest());
+            if (!item.unchanged()) {
+                throw new TransferRefusedException(item.name() + " changed while it was being sent; the server may "
+                        + "hold a mix of both versions, so send it again.", null);
+            }
+            return Digests.await(sha256);
         }
 
         private ChannelSftp channel() throws IOException {

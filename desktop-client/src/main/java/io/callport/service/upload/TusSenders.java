@@ -9,7 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -76,25 +76,21 @@ final class TusSenders implements Senders {
                 upload = client.tusCreate(campaignId, item.name(), item.size());
                 journal.tusStarted(item, upload);
             }
-            MessageDigest whole = Digests.sha256();
-            digestRange(item.path(), 0, offset, whole, null);
+            CompletableFuture<String> sha256 = Digests.sha256Beside(item.path());
             progress.accept(offset);
             while (offset < item.size()) {
                 gate.pass();
                 long length = Math.min(chunkBytes, item.size() - offset);
-                MessageDigest chunk = Digests.sha256();
-                MessageDigest wholeWithChunk = copyOf(whole);
-                digestRange(item.path(), offset, length, chunk, wholeWithChunk);
+                byte[] chunkSha256 = digestRange(item.path(), offset, length);
                 long next = client.tusPatch(upload, offset, new ChunkBody(item.path(), offset, length, progress),
-                        chunk.digest());
+                        chunkSha256);
                 if (next != offset + length) {
                     throw new IOException("The server holds " + next + " bytes of " + item.name() + " after a chunk "
                             + "that should have taken it to " + (offset + length) + "; asking it again.");
                 }
-                whole = wholeWithChunk;
                 offset = next;
             }
-            return HexFormat.of().formatHex(whole.digest());
+            return Digests.await(sha256);
         }
 
         @Override
@@ -108,12 +104,9 @@ final class TusSenders implements Senders {
         }
     }
 
-    /** Reads {@code length} bytes of the file from {@code start} into the digests (the second may be null). */
-    private static void digestRange(Path file, long start, long length, MessageDigest first, MessageDigest second)
-            throws IOException {
-        if (length == 0) {
-            return;
-        }
+    /** The SHA-256 of {@code length} bytes of the file from {@code start}, for the chunk's checksum. */
+    private static byte[] digestRange(Path file, long start, long length) throws IOException {
+        MessageDigest digest = Digests.sha256();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
             long position = start;
@@ -125,21 +118,11 @@ final class TusSenders implements Senders {
                     throw new IOException(file.getFileName() + " became shorter while it was being sent.");
                 }
                 buffer.flip();
-                first.update(buffer.duplicate());
-                if (second != null) {
-                    second.update(buffer);
-                }
+                digest.update(buffer);
                 position += read;
             }
         }
-    }
-
-    private static MessageDigest copyOf(MessageDigest digest) {
-        try {
-            return (MessageDigest) digest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("The SHA-256 of this Java cannot be copied", e);
-        }
+        return digest.digest();
     }
 
     /** A chunk of a file as a request body, read from disk whenever it is written (again). */

@@ -12,7 +12,7 @@ package io.callport.service.upload;
 public record UploadTuning(int sftpSessions, int sftpChannelsPerSession, int sftpBulkRequests, int httpLanes,
                            long tusChunkBytes) {
     /** Measured on the SFTP benchmark (docs/benchmarks.md). */
-    public static final UploadTuning DEFAULT = new UploadTuning(4, 1, 64, 3, 8L * 1024 * 1024);
+    public static final UploadTuning DEFAULT = new UploadTuning(4, 2, 64, 3, 8L * 1024 * 1024);
 
     public UploadTuning {
         if (sftpSessions < 1 || sftpChannelsPerSession < 1 || sftpBulkRequests < 1 || httpLanes < 1
