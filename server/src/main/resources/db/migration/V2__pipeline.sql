@@ -13,7 +13,8 @@ CREATE TABLE ingest_batches (
     reason TEXT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
-    finished_at BIGINT
+    finished_at BIGINT,
+    cancelled_at BIGINT
 );
 CREATE INDEX ingest_batches_org ON ingest_batches (org_id, created_at);
 
@@ -86,7 +87,6 @@ CREATE TABLE calls (
 CREATE INDEX calls_waiting_recording ON calls (campaign_id, recording_name, status);
 CREATE INDEX calls_org_created ON calls (org_id, created_at);
 CREATE INDEX calls_batch ON calls (batch_id, status);
-CREATE INDEX calls_recording_file ON calls (recording_file_id);
 
 -- Every version of a call is kept: first ingestion, each metadata update, each reprocessing.
 CREATE TABLE call_versions (

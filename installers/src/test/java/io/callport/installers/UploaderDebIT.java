@@ -1,7 +1,6 @@
 package io.callport.installers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -24,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class UploaderDebIT {
-    private static final long SIZE_GOAL_BYTES = 60L * 1024 * 1024;
+    /** The installers issue's goal, in the MB (10^6 bytes) docs/benchmarks.md reports. */
+    private static final long SIZE_GOAL_BYTES = 60_000_000L;
     private static final Path INSTALL_DIR = Path.of("opt/callport-uploader");
 
     @TempDir
@@ -114,27 +113,20 @@ class UploaderDebIT {
 
     @Test
     void windowOpensOnJavaFxsHeadlessPlatform() throws Exception {
-        assumeThat(hasJavaFx(installed.jar())).as("the Uploader has no window in this build").isTrue();
         // the JVM reads JAVA_TOOL_OPTIONS (a jpackage launcher ignores JDK_JAVA_OPTIONS); a missing module or
         // native library ends the program at once with a stack trace, a working window runs until it is closed
+        Path log = Files.createTempFile(unpacked, "window", ".log");
         ProcessBuilder builder = new ProcessBuilder(installed.windowLauncher().toString())
                 .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile(unpacked, "window", ".log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Dglass.platform=Headless -Dprism.order=sw");
         builder.environment().remove("DISPLAY");
         Process window = builder.start();
         try {
             boolean ended = window.waitFor(15, TimeUnit.SECONDS);
-            assertThat(ended).as("the window ended by itself: " + Files.readString(
-                    builder.redirectOutput().file().toPath())).isFalse();
+            assertThat(ended).as("the window ended by itself: %s", Files.readString(log)).isFalse();
         } finally {
             window.destroyForcibly().waitFor();
-        }
-    }
-
-    private static boolean hasJavaFx(Path jar) throws IOException {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.getEntry("javafx/application/Application.class") != null;
         }
     }
 }

@@ -15,14 +15,15 @@ import java.nio.charset.UnsupportedCharsetException;
  * @param skipRows  lines to skip before the header (or before the first row without a header)
  * @param encoding  a charset name: UTF-8 (a BOM is ignored), UTF-16 (with BOM), windows-1252, ...
  */
-public record CsvDialect(String delimiter, String quote, boolean header, int skipRows, String encoding) {
+public record CsvDialect(String delimiter, String quote, Boolean header, int skipRows, String encoding) {
 
-    public static final CsvDialect DEFAULT = new CsvDialect(",", "\"", true, 0, "UTF-8");
+    public static final CsvDialect DEFAULT = new CsvDialect(",", "\"", Boolean.TRUE, 0, "UTF-8");
 
     public CsvDialect {
         delimiter = delimiter == null ? DEFAULT.delimiter : delimiter;
         quote = quote == null ? DEFAULT.quote : quote;
         encoding = encoding == null || encoding.isBlank() ? DEFAULT.encoding : encoding;
+        header = header == null || header; // a dialect that does not say has a header, as the docs promise
         requireSingleCharacter("delimiter", delimiter);
         requireSingleCharacter("quote", quote);
         if (delimiter.equals(quote)) {

@@ -27,6 +27,17 @@ class MappingJsonTest {
     }
 
     @Test
+    void aDialectThatSaysOnlyItsEncodingKeepsTheOtherDefaults() throws Exception {
+        FieldMapping mapping = MappingJson.parse("""
+                {"dialect": {"encoding": "windows-1252"},
+                 "fields": {"agentId": "a", "contactDate": "d", "contactReference": "r"}}
+                """);
+
+        assertThat(mapping.dialect()).isEqualTo(new CsvDialect(",", "\"", true, 0, "windows-1252"));
+        assertThat(mapping.problems()).isEmpty();
+    }
+
+    @Test
     void unknownKeysAndBadValuesSayWhere() {
         assertThatThrownBy(() -> MappingJson.parse("{\"feilds\": {}}"))
                 .isInstanceOf(InvalidMappingException.class)

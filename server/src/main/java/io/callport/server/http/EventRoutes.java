@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +32,7 @@ public final class EventRoutes implements RouteGroup {
     private final PipelineEvents events;
     private final CampaignLookup lookup;
     private final ObjectMapper json = JsonMappers.api();
+    private final Set<SseClient> open = ConcurrentHashMap.newKeySet();
 
     public EventRoutes(PipelineEvents events, CampaignLookup lookup) {
         this.events = events;
@@ -67,10 +70,20 @@ public final class EventRoutes implements RouteGroup {
                         client.close();
                     }
                 });
-        client.onClose(subscription::close);
+        open.add(client);
+        client.onClose(() -> {
+            subscription.close();
+            open.remove(client);
+        });
         client.keepAlive();
         client.sendComment("following status changes");
         Thread.ofVirtual().name("callport-events").start(() -> send(client, queue));
+    }
+
+    /** Ends every stream, so a stopping server does not wait for clients that never hang up. */
+    @Override
+    public void stopping() {
+        open.forEach(SseClient::close);
     }
 
     private void send(SseClient client, BlockingQueue<PipelineEvent> queue) {

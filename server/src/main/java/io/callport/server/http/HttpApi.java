@@ -19,10 +19,12 @@ public final class HttpApi {
 
     private final Javalin javalin;
     private final List<String> operations;
+    private final List<RouteGroup> groups;
 
-    private HttpApi(Javalin javalin, List<String> operations) {
+    private HttpApi(Javalin javalin, List<String> operations, List<RouteGroup> groups) {
         this.javalin = javalin;
         this.operations = operations;
+        this.groups = List.copyOf(groups);
     }
 
     /**
@@ -57,7 +59,7 @@ public final class HttpApi {
             config.routes.before(authenticator);
             groups.forEach(group -> group.addTo(config.routes));
         });
-        return new HttpApi(javalin, operations);
+        return new HttpApi(javalin, operations, groups);
     }
 
     public HttpApi start(String host, int port) {
@@ -66,6 +68,7 @@ public final class HttpApi {
     }
 
     public void stop() {
+        groups.forEach(RouteGroup::stopping);
         javalin.stop();
     }
 

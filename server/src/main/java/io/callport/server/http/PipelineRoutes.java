@@ -11,6 +11,6 @@ public final class PipelineRoutes {
     public static List<RouteGroup> of(Pipeline pipeline) {
         CampaignLookup lookup = new CampaignLookup(pipeline.campaigns());
         return List.of(new BatchRoutes(pipeline, lookup), new CallRoutes(pipeline, lookup),
-                new EventRoutes(pipeline.events(), lookup));
+                new EventRoutes(pipeline.events(), lookup), new WebhookRoutes(pipeline.store().webhooks(), lookup));
     }
 }

@@ -17,4 +17,11 @@ public interface RouteGroup {
     default Optional<String> openApiResource() {
         return Optional.empty();
     }
+
+    /**
+     * The server is stopping: end requests that would otherwise never end (event streams), so the requests in
+     * flight can finish. Called before HTTP stops accepting requests.
+     */
+    default void stopping() {
+    }
 }

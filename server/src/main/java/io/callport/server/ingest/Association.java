@@ -61,7 +61,7 @@ final class Association {
         Map<String, IngestFile> recordings = new HashMap<>(context.pipeline().files().waitingRecordings(connection,
                 campaign.id(), wanted, source.arrivedAt().minus(Limits.ASSOCIATION_LOOKBACK)));
         List<Call> created = new ArrayList<>();
-        Map<String, String> matched = new LinkedHashMap<>();
+        List<String> matched = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (Metadata record : records) {
             Call existing = calls.get(record.fields().contactReference());
@@ -81,16 +81,15 @@ final class Association {
             created.add(call);
             calls.put(call.contactReference(), call);
             if (recording != null) {
-                matched.put(recording.id(), null);
+                matched.add(recording.id());
             }
             outcomes.add(new Outcome(RowOutcome.WAITING, call.reason(), call.id()));
         }
         context.pipeline().calls().insertAll(connection, created);
-        context.pipeline().files().setStatuses(connection, FileStatus.MATCHED, matched);
+        context.pipeline().files().setStatus(connection, matched, FileStatus.MATCHED);
+        context.enqueueNowAll(connection, changes, WorkKind.INGEST_CALL, created.stream()
+                .filter(call -> call.recordingFileId() != null).map(Call::id).toList());
         for (Call call : created) {
-            if (call.recordingFileId() != null) {
-                context.enqueueNow(connection, changes, WorkKind.INGEST_CALL, call.id());
-            }
             changes.event(new PipelineEvent(PipelineEvent.CALL, call.id(), call.orgId(), call.campaignId(),
                     call.batchId(), call.status().name(), call.reason(), call.createdAt()));
         }
@@ -107,20 +106,16 @@ final class Association {
     /** Matches waiting calls with their recordings and queues them for storing. */
     void attach(Connection connection, Changes changes, Map<Call, IngestFile> recordingsByCall) throws SQLException {
         Map<String, String> fileIdsByCall = new LinkedHashMap<>();
-        Map<String, String> matched = new LinkedHashMap<>();
-        recordingsByCall.forEach((call, file) -> {
-            fileIdsByCall.put(call.id(), file.id());
-            matched.put(file.id(), null);
-        });
+        recordingsByCall.forEach((call, file) -> fileIdsByCall.put(call.id(), file.id()));
         context.pipeline().calls().attachRecordings(connection, fileIdsByCall);
-        context.pipeline().files().setStatuses(connection, FileStatus.MATCHED, matched);
+        context.pipeline().files().setStatus(connection, fileIdsByCall.values(), FileStatus.MATCHED);
         for (Call call : recordingsByCall.keySet()) {
             if (call.status() == CallStatus.FAILED) {
                 context.pipeline().rows().reopenForCall(connection, call.id());
-                context.enqueueNow(connection, changes, WorkKind.REFRESH_BATCH, call.batchId());
+                context.refreshSoon(connection, changes, call.batchId());
             }
-            context.enqueueNow(connection, changes, WorkKind.INGEST_CALL, call.id());
         }
+        context.enqueueNowAll(connection, changes, WorkKind.INGEST_CALL, List.copyOf(fileIdsByCall.keySet()));
     }
 
     private Outcome update(Connection connection, Changes changes, Call call, Metadata record, IngestFile source)
@@ -160,7 +155,7 @@ final class Association {
         Instant waitUntil = recording != null ? null : source.arrivedAt().plus(Limits.ASSOCIATION_LOOKBACK);
         String reason = recording != null ? null : "Waiting for the recording " + fields.recording() + " until "
                 + Texts.when(waitUntil) + ".";
-        return new Call(Ids.next("cal"), campaign.orgId(), campaign.id(), source.batchId(), fields.contactReference(),
+        return new Call(Ids.ordered("cal"), campaign.orgId(), campaign.id(), source.batchId(), fields.contactReference(),
                 record.agentId(), fields.agent(), fields.contactDate(), fields.contactDateText(),
                 recording != null ? recording.name() : fields.recording(), recording != null ? recording.id() : null,
                 null, null, fields.metadata(), source.id(),

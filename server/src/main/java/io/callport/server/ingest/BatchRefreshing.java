@@ -30,7 +30,8 @@ import java.util.List;
  *   <li>Processing while it is being closed or settled, or a file or call of it is in progress;</li>
  *   <li>Waiting for Files while a call of it waits for its recording;</li>
  *   <li>Waiting for CSV while a recording of it waits for its metadata;</li>
- *   <li>then Completed when nothing failed or was refused, Failed when nothing succeeded, else Incomplete.</li>
+ *   <li>then Completed when nothing failed or was refused, Failed when nothing succeeded, else Incomplete;
+ *       a cancelled batch ends Incomplete.</li>
  * </ol>
  */
 final class BatchRefreshing implements Stage {
@@ -70,12 +71,22 @@ final class BatchRefreshing implements Stage {
         BatchCounts counts = context.pipeline().batches().counts(c, batchId);
         BatchStatus status = statusOf(c, batch, counts);
         String reason = reasonOf(status, counts);
+        if (batch.cancelledAt() != null && status.isFinal()) {
+            status = BatchStatus.INCOMPLETE;
+            reason = "Cancelled on " + Texts.when(batch.cancelledAt()) + ". " + reason;
+        }
         if (status == batch.status() && java.util.Objects.equals(reason, batch.reason())) {
             return;
         }
         context.pipeline().batches().setStatus(c, batchId, status, reason);
         changes.event(new PipelineEvent(PipelineEvent.BATCH, batchId, batch.orgId(), batch.campaignId(), batchId,
                 status.name(), reason, context.now()));
+        if (status.isFinal()) {
+            for (IngestFile zip : context.pipeline().files().inBatch(c, batchId, IngestFileKind.ARCHIVE,
+                    FileStatus.COMPLETED)) {
+                changes.afterCommit(() -> context.landed().removeUnzipped(zip.id()));
+            }
+        }
         if (status != BatchStatus.DETECTING && status != BatchStatus.PROCESSING) {
             for (IngestFile file : context.pipeline().files().inBatch(c, batchId, IngestFileKind.METADATA,
                     FileStatus.COMPLETED)) {

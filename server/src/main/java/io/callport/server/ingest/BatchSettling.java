@@ -83,7 +83,7 @@ final class BatchSettling implements Stage {
         Set<String> heldBySidecar = settleSidecars(claim, batchId, campaign, mapping, agents);
         settleRecordings(claim, batchId, campaign, mapping, agents, heldBySidecar);
         context.finishing(claim, (c, changes) -> {
-            context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, batchId);
+            context.refreshSoon(c, changes, batchId);
             return null;
         });
     }
@@ -294,6 +294,6 @@ final class BatchSettling implements Stage {
 
     @Override
     public void giveUp(Connection connection, Changes changes, WorkItem item, String reason) throws SQLException {
-        context.enqueueNow(connection, changes, WorkKind.REFRESH_BATCH, item.subjectId());
+        context.refreshSoon(connection, changes, item.subjectId());
     }
 }

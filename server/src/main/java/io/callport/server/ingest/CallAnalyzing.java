@@ -66,7 +66,7 @@ final class CallAnalyzing implements Stage {
         context.pipeline().rows().settleForCalls(c, reasons, failure == null ? RowOutcome.COMPLETED : RowOutcome.FAILED);
         changes.event(new PipelineEvent(PipelineEvent.CALL, call.id(), call.orgId(), call.campaignId(),
                 call.batchId(), status.name(), failure, context.now()));
-        context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, call.batchId());
+        context.refreshSoon(c, changes, call.batchId());
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +55,7 @@ final class CallIngesting implements Stage {
 
     @Override
     public int claimSize() {
-        return 32;
+        return 64;
     }
 
     /** A call with its recording file (null when it is reprocessed from storage only). */
@@ -68,28 +70,31 @@ final class CallIngesting implements Stage {
     public void run(Claim claim) throws IOException {
         List<Job> jobs = context.holding(claim, (c, changes) -> start(c, changes, claim));
         Map<String, Result> results = new HashMap<>();
+        Instant held = context.now();
         for (Job job : jobs) {
             results.put(job.call().id(), ingest(job));
+            if (Duration.between(held, context.now()).compareTo(context.settings().lease().dividedBy(3)) > 0) {
+                // long recordings: renew the lease before it could run out
+                context.holding(claim, (c, changes) -> null);
+                held = context.now();
+            }
         }
         context.transaction((c, changes) -> {
-            List<String> held = context.pipeline().work().hold(c, claim, context.settings().lease());
-            List<WorkItem> done = new ArrayList<>();
+            List<String> stillHeld = context.pipeline().work().hold(c, claim, context.settings().lease());
+            List<Job> done = jobs.stream().filter(job -> stillHeld.contains(job.item().id())).toList();
+            record(c, changes, done, results);
             Set<String> batches = new LinkedHashSet<>();
-            for (Job job : jobs) {
-                if (held.contains(job.item().id())) {
-                    record(c, changes, job, results.get(job.call().id()));
-                    done.add(job.item());
-                    batches.add(job.call().batchId());
-                    if (job.recording() != null) {
-                        batches.add(job.recording().batchId());
-                    }
+            for (Job job : done) {
+                batches.add(job.call().batchId());
+                if (job.recording() != null) {
+                    batches.add(job.recording().batchId());
                 }
             }
             for (String batchId : batches) {
-                context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, batchId);
+                context.refreshSoon(c, changes, batchId);
             }
             context.pipeline().work().complete(c, claim, claim.items().stream()
-                    .filter(item -> held.contains(item.id())).toList());
+                    .filter(item -> stillHeld.contains(item.id())).toList());
             return null;
         });
     }
@@ -105,13 +110,10 @@ final class CallIngesting implements Stage {
         List<WorkItem> pending = claim.items().stream().filter(item -> calls.containsKey(item.subjectId())
                 && TAKEN.contains(calls.get(item.subjectId()).status())).toList();
         List<String> callIds = pending.stream().map(WorkItem::subjectId).toList();
-        context.pipeline().calls().setStatus(c, callIds, CallStatus.PROCESSING, null, List.of(CallStatus.PENDING));
+        context.pipeline().calls().markProcessing(c, callIds);
         Map<String, IngestFile> recordings = context.pipeline().files().findAll(c, callIds.stream()
                 .map(id -> calls.get(id).recordingFileId()).filter(java.util.Objects::nonNull).toList());
-        Map<String, String> processing = new HashMap<>();
-        recordings.values().stream().filter(file -> !file.status().isFinal())
-                .forEach(file -> processing.put(file.id(), null));
-        context.pipeline().files().setStatuses(c, FileStatus.PROCESSING, processing);
+        context.pipeline().files().markProcessing(c, List.copyOf(recordings.keySet()));
         List<Job> jobs = new ArrayList<>();
         for (WorkItem item : pending) {
             Call call = calls.get(item.subjectId());
@@ -125,7 +127,7 @@ final class CallIngesting implements Stage {
     private Result ingest(Job job) throws IOException {
         Call call = job.call();
         if (call.recordingKey() != null) {
-            return probeStored(call);
+            return probeStored(call, job.recording());
         }
         Optional<Path> content = job.recording() == null ? Optional.empty() : context.landed().current(job.recording());
         if (content.isEmpty()) {
@@ -136,15 +138,25 @@ final class CallIngesting implements Stage {
         if (!probed.accepted()) {
             return refused(probed);
         }
-        String key = call.orgId() + "/" + call.campaignId() + "/" + call.id() + "/" + job.recording().name();
+        String key = keyOf(call, job.recording().name());
         context.recordings().put(key, content.get());
         return new Result(key, media(probed.info()), null);
     }
 
-    private Result probeStored(Call call) throws IOException {
-        long size = context.recordings().size(call.recordingKey());
+    /**
+     * {@code <org>/<campaign>/<shard>/<call>-<name>}: the shard (the call id's last two characters) keeps folders
+     * to a few thousand entries with no folder per call.
+     */
+    static String keyOf(Call call, String recordingName) {
+        String id = call.id();
+        return call.orgId() + "/" + call.campaignId() + "/" + id.substring(id.length() - 2) + "/" + id + "-"
+                + recordingName;
+    }
+
+    /** A stored recording is the landed file's content, so that file's row gives its size. */
+    private Result probeStored(Call call, IngestFile recording) throws IOException {
         try (InputStream in = context.recordings().open(call.recordingKey())) {
-            ProbeResult probed = probe.probe(call.recordingName(), size, in);
+            ProbeResult probed = probe.probe(call.recordingName(), recording.size(), in);
             return probed.accepted() ? new Result(call.recordingKey(), media(probed.info()), null) : refused(probed);
         }
     }
@@ -159,31 +171,44 @@ final class CallIngesting implements Stage {
                 info.durationKnown() ? info.duration().toMillis() : null, info.channels(), info.sampleRateHz());
     }
 
-    private void record(Connection c, Changes changes, Job job, Result result) throws SQLException {
-        Call call = job.call();
-        IngestFile recording = job.recording();
-        if (result.refusal() != null) {
-            fail(c, changes, call, recording, result.refusal());
-            return;
-        }
-        Call stored = new Call(call.id(), call.orgId(), call.campaignId(), call.batchId(), call.contactReference(),
-                call.agentId(), call.agentIdentifier(), call.contactAt(), call.contactAtText(), call.recordingName(),
-                call.recordingFileId(), result.key(), result.media(), call.metadata(), call.metadataFileId(),
-                call.source(), call.status(), null, call.version(), null, call.createdAt(), call.updatedAt(),
-                call.completedAt(), call.audioDeletedAt());
+    /** Records what probing and storing gave for the jobs still held, each kind of change in one batch. */
+    private void record(Connection c, Changes changes, List<Job> jobs, Map<String, Result> results)
+            throws SQLException {
         CallStatus next = context.analysis() == null ? CallStatus.COMPLETED : CallStatus.TRANSCRIBING;
-        Call kept = context.pipeline().calls().keepVersion(c, stored,
-                call.version() == 0 ? VersionCause.INGESTED : VersionCause.REPROCESSED, next);
-        changes.event(context.callEvent(kept, null));
-        if (recording != null && recording.status() != FileStatus.COMPLETED) {
-            context.pipeline().files().setStatus(c, recording.id(), FileStatus.COMPLETED, null);
-            changes.event(context.fileEvent(recording, FileStatus.COMPLETED, null));
-            changes.afterCommit(() -> context.landed().settle(recording, FileStatus.COMPLETED));
+        Map<VersionCause, List<Call>> stored = new java.util.EnumMap<>(VersionCause.class);
+        List<String> completedFiles = new ArrayList<>();
+        List<String> completedCalls = new ArrayList<>();
+        for (Job job : jobs) {
+            Call call = job.call();
+            Result result = results.get(call.id());
+            if (result.refusal() != null) {
+                fail(c, changes, call, job.recording(), result.refusal());
+                continue;
+            }
+            stored.computeIfAbsent(call.version() == 0 ? VersionCause.INGESTED : VersionCause.REPROCESSED,
+                    cause -> new ArrayList<>()).add(new Call(call.id(), call.orgId(), call.campaignId(),
+                    call.batchId(), call.contactReference(), call.agentId(), call.agentIdentifier(), call.contactAt(),
+                    call.contactAtText(), call.recordingName(), call.recordingFileId(), result.key(), result.media(),
+                    call.metadata(), call.metadataFileId(), call.source(), call.status(), null, call.version(), null,
+                    call.createdAt(), call.updatedAt(), call.completedAt(), call.audioDeletedAt()));
+            IngestFile recording = job.recording();
+            if (recording != null && recording.status() != FileStatus.COMPLETED) {
+                completedFiles.add(recording.id());
+                changes.event(context.fileEvent(recording, FileStatus.COMPLETED, null));
+                changes.afterCommit(() -> context.landed().settle(recording, FileStatus.COMPLETED));
+            }
+            completedCalls.add(call.id());
         }
+        for (Map.Entry<VersionCause, List<Call>> byCause : stored.entrySet()) {
+            for (Call kept : context.pipeline().calls().keepVersions(c, byCause.getValue(), byCause.getKey(), next)) {
+                changes.event(context.callEvent(kept, null));
+            }
+        }
+        context.pipeline().files().setStatus(c, completedFiles, FileStatus.COMPLETED);
         if (next == CallStatus.COMPLETED) {
-            context.pipeline().rows().settleForCalls(c, single(call.id(), null), RowOutcome.COMPLETED);
+            context.pipeline().rows().completeForCalls(c, completedCalls);
         } else {
-            context.enqueueNow(c, changes, WorkKind.ANALYZE_CALL, call.id());
+            context.enqueueNowAll(c, changes, WorkKind.ANALYZE_CALL, completedCalls);
         }
     }
 
@@ -209,7 +234,7 @@ final class CallIngesting implements Stage {
         IngestFile recording = call.recordingFileId() == null ? null
                 : context.pipeline().files().find(connection, call.recordingFileId()).orElse(null);
         fail(connection, changes, call, recording, reason);
-        context.enqueueNow(connection, changes, WorkKind.REFRESH_BATCH, call.batchId());
+        context.refreshSoon(connection, changes, call.batchId());
     }
 
     private static Map<String, String> single(String key, String value) {

@@ -210,7 +210,7 @@ final class CsvReading implements Stage {
     private void settle(Connection c, Changes changes, IngestFile file, FileStatus status, String reason)
             throws SQLException {
         context.pipeline().files().setStatus(c, file.id(), status, reason);
-        context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, file.batchId());
+        context.refreshSoon(c, changes, file.batchId());
         changes.event(fileEvent(file, status, reason));
         changes.afterCommit(() -> context.landed().settle(file, status));
     }

@@ -1,19 +1,19 @@
 package io.callport.server.ingest;
 
 import io.callport.server.landing.FileNames;
-import io.callport.server.store.Campaign;
+import io.callport.server.landing.UploadSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,8 @@ import java.util.Set;
  * that landed while the server was down or in the instant before a crash. A file is taken once it has been quiet
  * for a while (so an upload that just landed is reported by its upload, not by the scan); its arrival id comes
  * from its place, size and time, so two scanning processes record it once. {@code processed/} and
- * {@code failed/} folders, hidden files and temporary names are left alone.
+ * {@code failed/} folders, hidden files and temporary names are left alone. Files found recorded are remembered
+ * (with their modification time), so later scans ask the database only about files new to them.
  */
 final class FolderScan {
     private static final int BATCH = 500;
@@ -33,6 +34,8 @@ final class FolderScan {
     private final PipelineContext context;
     private final CampaignFolders folders;
     private final Intake intake;
+    /** Location to modification time of files known to be recorded, as of the last scan. */
+    private Map<String, Instant> recorded = new HashMap<>();
 
     FolderScan(PipelineContext context, CampaignFolders folders, Intake intake) {
         this.context = context;
@@ -40,61 +43,99 @@ final class FolderScan {
         this.intake = intake;
     }
 
+    /** A file found in a campaign folder. */
+    private record Found(CampaignFolders.Place place, Path file, String location, String relative,
+                         BasicFileAttributes attributes) {
+        Instant modified() {
+            return attributes.lastModifiedTime().toInstant();
+        }
+    }
+
     /** Scans every campaign folder once; returns how many files it recorded. */
-    int scan() throws IOException {
-        int recorded = 0;
+    synchronized int scan() throws IOException {
+        Map<String, Instant> stillRecorded = new HashMap<>();
+        List<Found> unknown = new ArrayList<>();
         for (CampaignFolders.Place place : folders.all()) {
             Path folder = context.landed().campaignDir(place.folder());
             if (Files.isDirectory(folder)) {
-                recorded += scan(place, folder);
+                walk(place, folder, stillRecorded, unknown);
             }
         }
-        return recorded;
+        int count = 0;
+        for (int start = 0; start < unknown.size(); start += BATCH) {
+            count += record(unknown.subList(start, Math.min(unknown.size(), start + BATCH)), stillRecorded);
+        }
+        recorded = stillRecorded;
+        return count;
     }
 
-    private int scan(CampaignFolders.Place place, Path folder) throws IOException {
-        Campaign campaign = place.campaign();
-        Map<String, Instant> known = context.pipeline().files().recordedLocations(campaign.id());
+    /**
+     * Lists the folder and its subfolders. A file recorded before is recognised by its name alone, without reading
+     * its attributes, which keeps a scan of a folder holding many thousand waiting files cheap; a file replaced
+     * under the same name is reported by its upload.
+     */
+    private void walk(CampaignFolders.Place place, Path folder, Map<String, Instant> stillRecorded,
+                      List<Found> unknown) throws IOException {
         Instant quietSince = context.now().minus(context.settings().scanQuietFor());
-        List<Intake.Arrival> arrivals = new ArrayList<>();
-        int[] recorded = {0};
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                String name = dir.getFileName().toString();
-                return dir.equals(folder) || !name.startsWith(".") && !SETTLED_FOLDERS.contains(name)
-                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                String relative = folder.relativize(file).toString().replace('\\', '/');
-                Instant modified = attributes.lastModifiedTime().toInstant();
-                String location = LandedFiles.locationOf(place.folder(), relative);
-                Instant arrived = known.get(location);
-                if (!attributes.isRegularFile() || FileNames.isTemporary(file.getFileName().toString())
-                        || modified.isAfter(quietSince) || arrived != null && !arrived.isBefore(modified)) {
-                    return FileVisitResult.CONTINUE;
+        java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(folder));
+        while (!folders.isEmpty()) {
+            Path dir = folders.pop();
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    String relative = folder.relativize(entry).toString().replace('\\', '/');
+                    String location = LandedFiles.locationOf(place.folder(), relative);
+                    Instant known = recorded.get(location);
+                    if (known != null) {
+                        stillRecorded.put(location, known);
+                        continue;
+                    }
+                    BasicFileAttributes attributes;
+                    try {
+                        attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    } catch (NoSuchFileException movedMeanwhile) {
+                        continue;
+                    }
+                    if (attributes.isDirectory()) {
+                        if (!name.startsWith(".") && !SETTLED_FOLDERS.contains(name)) {
+                            folders.push(entry);
+                        }
+                    } else if (attributes.isRegularFile() && !FileNames.isTemporary(name)
+                            && !attributes.lastModifiedTime().toInstant().isAfter(quietSince)) {
+                        unknown.add(new Found(place, entry, location, relative, attributes));
+                    }
                 }
-                arrivals.add(new Intake.Arrival(arrivalId(location, attributes), campaign, location, relative,
-                        attributes.size(), sha256(file), io.callport.server.landing.UploadSource.SFTP.name(),
-                        context.now(), null, null));
-                if (arrivals.size() == BATCH) {
-                    recorded[0] += intake.record(arrivals).size();
-                    arrivals.clear();
-                }
-                return FileVisitResult.CONTINUE;
+            } catch (NoSuchFileException removedMeanwhile) {
+                // an upload folder emptied and removed while the scan walked by
             }
-        });
-        if (!arrivals.isEmpty()) {
-            recorded[0] += intake.record(arrivals).size();
         }
-        return recorded[0];
     }
 
-    private static String arrivalId(String location, BasicFileAttributes attributes) {
-        return "scan:" + HexFormat.of().formatHex(digest().digest((location + "|" + attributes.size() + "|"
-                + attributes.lastModifiedTime().toMillis()).getBytes(StandardCharsets.UTF_8)));
+    /** Records the files no arrival at their place (since their last change) was recorded for. */
+    private int record(List<Found> found, Map<String, Instant> stillRecorded) throws IOException {
+        Map<String, Instant> arrivals = context.pipeline().files().latestArrivals(
+                found.stream().map(Found::location).toList());
+        List<Intake.Arrival> news = new ArrayList<>();
+        for (Found file : found) {
+            Instant arrived = arrivals.get(file.location());
+            if (arrived == null || arrived.isBefore(file.modified())) {
+                try {
+                    news.add(new Intake.Arrival(arrivalId(file), file.place().campaign(), file.location(),
+                            file.relative(), file.attributes().size(), sha256(file.file()), UploadSource.SFTP.name(),
+                            context.now(), null, null));
+                } catch (NoSuchFileException movedMeanwhile) {
+                    continue;
+                }
+            }
+            stillRecorded.put(file.location(), file.modified());
+        }
+        return news.isEmpty() ? 0 : intake.record(news).size();
+    }
+
+    private static String arrivalId(Found file) {
+        return "scan:" + HexFormat.of().formatHex(digest().digest((file.location() + "|" + file.attributes().size()
+                + "|" + file.attributes().lastModifiedTime().toMillis()).getBytes(StandardCharsets.UTF_8)));
     }
 
     static String sha256(Path file) throws IOException {
@@ -108,7 +149,7 @@ final class FolderScan {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest digest() {
+    static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -88,9 +88,27 @@ final class Intake implements LandingListener {
             if (batchId == null) {
                 batchId = joinOpenBatch(connection, group);
             }
+            Campaign campaign = group.getFirst().campaign();
+            Map<String, IngestFile> sameNames = context.pipeline().files().acceptedWithNames(connection,
+                    campaign.id(), group.stream().map(Arrival::name).toList());
+            Map<String, IngestFile> sameContents = context.pipeline().files().acceptedWithContents(connection,
+                    campaign.id(), group.stream().map(Arrival::sha256).toList());
+            List<IngestFile> files = new ArrayList<>();
             for (Arrival arrival : group) {
-                IngestFile file = fileFor(connection, arrival, batchId);
-                if (context.pipeline().files().insertIfNew(connection, file)) {
+                IngestFile file = fileFor(arrival, batchId, sameNames, sameContents);
+                files.add(file);
+                if (file.status() == FileStatus.DETECTED) {
+                    // a later file of this group with the same name (sidecars aside) or content duplicates this one
+                    if (file.kind() != IngestFileKind.SIDECAR) {
+                        sameNames.putIfAbsent(file.name(), file);
+                    }
+                    sameContents.putIfAbsent(file.sha256(), file);
+                }
+            }
+            boolean[] inserted = context.pipeline().files().insertAllIfNew(connection, files);
+            for (int i = 0; i < files.size(); i++) {
+                IngestFile file = files.get(i);
+                if (inserted[i]) {
                     recorded.add(file);
                     changes.event(new PipelineEvent(PipelineEvent.FILE, file.id(), file.orgId(), file.campaignId(),
                             batchId, file.status().name(), file.reason(), file.arrivedAt()));
@@ -111,16 +129,17 @@ final class Intake implements LandingListener {
         return batch.id();
     }
 
-    private IngestFile fileFor(Connection connection, Arrival arrival, String batchId) throws SQLException {
+    private IngestFile fileFor(Arrival arrival, String batchId, Map<String, IngestFile> sameNames,
+                              Map<String, IngestFile> sameContents) {
         String name = arrival.name();
         IngestFileKind kind = IngestFileKind.of(name);
         String campaignId = arrival.campaign().id();
         FileStatus status = FileStatus.DETECTED;
         String reason = null;
         Optional<IngestFile> sameName = kind == IngestFileKind.SIDECAR || kind == IngestFileKind.OTHER
-                ? Optional.empty() : context.pipeline().files().acceptedWithName(connection, campaignId, name);
+                ? Optional.empty() : Optional.ofNullable(sameNames.get(name));
         Optional<IngestFile> sameContent = sameName.isPresent() || kind == IngestFileKind.OTHER ? Optional.empty()
-                : context.pipeline().files().acceptedWithContent(connection, campaignId, arrival.sha256());
+                : Optional.ofNullable(sameContents.get(arrival.sha256()));
         if (kind == IngestFileKind.OTHER) {
             status = FileStatus.SKIPPED;
             reason = Texts.reason(IssueCode.FILE_TYPE_UNKNOWN, name + " is not a recording, a CSV, a JSON or XML "
@@ -141,7 +160,7 @@ final class Intake implements LandingListener {
                     + "; a campaign takes each file once.");
         }
         Instant now = context.now();
-        return new IngestFile(Ids.next("fil"), arrival.campaign().orgId(), campaignId, batchId, arrival.uploadId(),
+        return new IngestFile(Ids.ordered("fil"), arrival.campaign().orgId(), campaignId, batchId, arrival.uploadId(),
                 arrival.location(), arrival.path(), name, kind, arrival.size(), arrival.sha256(), arrival.source(),
                 status, reason, arrival.archiveId(), null, 0, arrival.arrivedAt(), now,
                 status.isFinal() ? now : null, null);

@@ -94,7 +94,9 @@ public final class LandedFiles {
             } else if (status == FileStatus.COMPLETED || status == FileStatus.FAILED) {
                 Path target = beside(pathOf(file.location()), status == FileStatus.COMPLETED ? PROCESSED : FAILED);
                 if (!target.equals(content.get())) {
-                    Files.createDirectories(target.getParent());
+                    if (!Files.isDirectory(target.getParent())) {
+                        Files.createDirectories(target.getParent());
+                    }
                     Files.move(content.get(), target, StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -107,11 +109,28 @@ public final class LandedFiles {
         }
     }
 
-    /** Deletes a file's content from the landing area, wherever its status put it. */
-    void purge(IngestFile file) throws IOException {
+    /** Deletes a file's content from the landing area, wherever its status put it, and its failed-rows report. */
+    public void purge(IngestFile file) throws IOException {
         Optional<Path> content = current(file);
         if (content.isPresent()) {
             Files.deleteIfExists(content.get());
+        }
+        Files.deleteIfExists(failedRowsReport(file));
+    }
+
+    /** Removes what is left of a zip's unpacked entries (folders, refused entries) once its batch has finished. */
+    void removeUnzipped(String zipFileId) {
+        Path folder = pathOf(unzippedLocation(zipFileId, ""));
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.atWarn().addKeyValue("zip", zipFileId).addKeyValue("error", e.getMessage())
+                    .log("unpacked entries of a zip could not be removed");
         }
     }
 

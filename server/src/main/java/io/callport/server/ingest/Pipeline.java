@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements ManagedComponent {
     /** Where landed files are, under the data folder; the transfer servers land files there too. */
     public static final String LANDING_FOLDER = "landing";
-    /** Where {@link LocalRecordingStore} keeps recordings, under the data folder. */
-    public static final String RECORDINGS_FOLDER = "recordings";
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final PipelineContext context;
@@ -61,6 +59,7 @@ public final class Pipeline implements ManagedComponent {
             stages.add(new CallAnalyzing(context, analysis));
         }
         stages.add(new BatchRefreshing(context, reports));
+        stages.add(new WebhookDelivering(context));
         this.runner = new WorkRunner(context, stages);
         this.commands = new PipelineCommands(context);
         housekeeping.add(new WaitExpiry(context)::run);
@@ -73,6 +72,17 @@ public final class Pipeline implements ManagedComponent {
 
     public PipelineCommands commands() {
         return commands;
+    }
+
+    /** Every campaign of every organisation, for housekeeping. */
+    public List<io.callport.server.store.Campaign> allCampaigns() {
+        return context.store().organisations().list().stream()
+                .flatMap(org -> context.store().campaigns().list(org.id()).stream()).toList();
+    }
+
+    /** The clock the pipeline keeps time with (whole milliseconds). */
+    public Clock clock() {
+        return context.clock();
     }
 
     /** The server's campaigns, for the pipeline's routes. */
@@ -151,7 +161,7 @@ public final class Pipeline implements ManagedComponent {
                 LOG.atInfo().addKeyValue("files", found).log("folder scan found files no upload reported");
             }
         } catch (IOException | RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.getMessage()).log("folder scan failed");
+            LOG.atWarn().addKeyValue("error", e.getMessage()).setCause(e).log("folder scan failed");
         }
     }
 

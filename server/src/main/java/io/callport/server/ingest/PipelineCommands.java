@@ -51,7 +51,7 @@ public final class PipelineCommands {
                     List.of(CallStatus.COMPLETED, CallStatus.FAILED));
             context.pipeline().rows().reopenForCall(c, callId);
             context.enqueueNow(c, changes, WorkKind.INGEST_CALL, callId);
-            context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, call.batchId());
+            context.refreshSoon(c, changes, call.batchId());
             Call queued = context.pipeline().calls().find(c, callId).orElseThrow();
             changes.event(context.callEvent(queued, reason));
             return Optional.of(queued);
@@ -61,6 +61,7 @@ public final class PipelineCommands {
     /**
      * Cancels a batch that has not finished: it takes no more files, its files not yet done are Skipped, its calls
      * not yet done fail (they can be reprocessed), its waiting rows are skipped, and its queued work is dropped.
+     * It then ends Incomplete, its reason saying when it was cancelled.
      * Empty when the organisation has no such batch.
      *
      * @throws Refused when the batch has already finished
@@ -77,7 +78,7 @@ public final class PipelineCommands {
                         + "); there is nothing left to cancel.");
             }
             String when = Texts.when(context.now());
-            context.pipeline().batches().close(c, batchId);
+            context.pipeline().batches().cancel(c, batchId);
             List<String> files = context.pipeline().files().skipUnfinished(c, batchId, "The batch was cancelled on "
                     + when + " before this file was processed.");
             List<String> calls = context.pipeline().calls().failUnfinished(c, batchId, "The batch was cancelled on "
@@ -91,7 +92,7 @@ public final class PipelineCommands {
             context.pipeline().work().cancel(c, WorkKind.INGEST_CALL, calls);
             context.pipeline().work().cancel(c, WorkKind.ANALYZE_CALL, calls);
             context.pipeline().batches().setStatus(c, batchId, BatchStatus.PROCESSING, null);
-            context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, batchId);
+            context.refreshSoon(c, changes, batchId);
             return context.pipeline().batches().find(c, batchId);
         });
     }

@@ -18,18 +18,25 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
                        LandedFiles landed, RecordingStore recordings, PipelineEvents events, WorkSignal signal,
                        AnalysisStep analysis) {
 
+    static final java.time.Duration REFRESH_DELAY = java.time.Duration.ofSeconds(1);
+
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection, Changes changes) throws SQLException;
     }
 
     /**
-     * Runs {@code work} in one transaction; once it commits, does its file work, announces its status changes and
-     * wakes this process's workers if it queued work.
+     * Runs {@code work} in one transaction, which also queues the webhook deliveries its status changes call for;
+     * once it commits, does its file work, announces its status changes and wakes this process's workers if it
+     * queued work.
      */
     <T> T transaction(Work<T> work) {
         Changes changes = new Changes();
-        T result = database.transaction(c -> work.run(c, changes));
+        T result = database.transaction(c -> {
+            T done = work.run(c, changes);
+            WebhookNotices.record(this, c, changes);
+            return done;
+        });
         changes.afterCommitActions().forEach(Runnable::run);
         events.publish(changes.events());
         if (changes.hasQueuedWork()) {
@@ -66,6 +73,15 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
         });
     }
 
+    /**
+     * Queues a refresh of the batch's status shortly: every change asks for one, and the changes of the next second
+     * share it, so a batch of a hundred thousand calls is not counted again after each.
+     */
+    void refreshSoon(Connection connection, Changes changes, String batchId) throws SQLException {
+        pipeline.work().enqueue(connection, WorkKind.REFRESH_BATCH, batchId, now().plus(REFRESH_DELAY));
+        changes.queuedWork();
+    }
+
     /** Queues work to run now (or as soon as a worker is free) and notes it in {@code changes}. */
     void enqueueNow(Connection connection, Changes changes, WorkKind kind, String subjectId) throws SQLException {
         pipeline.work().enqueue(connection, kind, subjectId, now());
@@ -80,6 +96,14 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
     PipelineEvent callEvent(Call call, String reason) {
         return new PipelineEvent(PipelineEvent.CALL, call.id(), call.orgId(), call.campaignId(), call.batchId(),
                 call.status().name(), reason, now());
+    }
+
+    void enqueueNowAll(Connection connection, Changes changes, WorkKind kind, java.util.List<String> subjectIds)
+            throws SQLException {
+        if (!subjectIds.isEmpty()) {
+            pipeline.work().enqueueAll(connection, kind, subjectIds, now());
+            changes.queuedWork();
+        }
     }
 
     Instant now() {

@@ -6,6 +6,7 @@ import io.callport.server.ServerExtension;
 import io.callport.server.http.RouteGroup;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingListener;
+import io.callport.server.storage.BlobStoreSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -21,31 +22,40 @@ public final class PipelineExtension implements ServerExtension, LandingListener
     private final Function<ServerContext, RecordingStore> recordings;
     private final AnalysisStep analysis;
     private final Function<Pipeline, List<RouteGroup>> routes;
+    private final Function<Pipeline, List<Runnable>> housekeeping;
     private volatile ServerContext startedWith;
     private volatile Pipeline pipeline;
 
     /**
      * @param recordings permanent storage for recordings, made once per start from the server's context
      * @param analysis   the analysis step after storage, or null for none
-     * @param routes     the HTTP routes over the running pipeline
+     * @param routes       the HTTP routes over the running pipeline
+     * @param housekeeping tasks run every {@link PipelineSettings#housekeepingEvery()} (retention)
      */
     public PipelineExtension(PipelineSettings settings, Function<ServerContext, RecordingStore> recordings,
-                             AnalysisStep analysis, Function<Pipeline, List<RouteGroup>> routes) {
+                             AnalysisStep analysis, Function<Pipeline, List<RouteGroup>> routes,
+                             Function<Pipeline, List<Runnable>> housekeeping) {
         this.settings = settings;
         this.recordings = recordings;
         this.analysis = analysis;
         this.routes = routes;
+        this.housekeeping = housekeeping;
     }
 
-    /** Recordings kept in {@code DATA_DIR/recordings}, no analysis step. */
-    public static Function<ServerContext, RecordingStore> localRecordings() {
-        return context -> {
-            try {
-                return new LocalRecordingStore(context.config().dataDir().resolve(Pipeline.RECORDINGS_FOLDER));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the recordings folder: " + e.getMessage(), e);
-            }
-        };
+    /**
+     * Recordings in the server's blob store: linked into its folder when it is the local one, streamed to it
+     * otherwise (S3).
+     */
+    public static RecordingStore recordingsFor(ServerContext context) {
+        BlobStoreSettings blobs = context.config().blobStore();
+        if (blobs.kind() != BlobStoreSettings.Kind.LOCAL) {
+            return new BlobRecordingStore(context.blobs());
+        }
+        try {
+            return new LocalRecordingStore(blobs.localRoot());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use " + blobs.localRoot() + " for recordings: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -85,6 +95,7 @@ public final class PipelineExtension implements ServerExtension, LandingListener
         if (startedWith != context) {
             try {
                 pipeline = new Pipeline(context, settings, recordings.apply(context), analysis);
+                housekeeping.apply(pipeline).forEach(pipeline::addHousekeeping);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot prepare the pipeline: " + e.getMessage(), e);
             }

@@ -25,7 +25,8 @@ public record PipelineSettings(int workers, Duration lease, Duration pollEvery, 
     }
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(Math.max(2, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(60),
+        // one more worker than cores: a worker waiting on the disk (a commit, a file) leaves its core to another
+        return new PipelineSettings(Runtime.getRuntime().availableProcessors() + 1, Duration.ofSeconds(60),
                 Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(10));
     }
 

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Permanent storage for recordings, by key ({@code <org>/<campaign>/<call>/<file name>}). Writing a key again
+ * Permanent storage for recordings, by key ({@code <org>/<campaign>/<shard>/<call>-<file name>}). Writing a key again
  * replaces its content, so storing a recording twice (a retried step) leaves one copy.
  */
 public interface RecordingStore {
@@ -15,9 +15,6 @@ public interface RecordingStore {
 
     /** The content stored under the key. */
     InputStream open(String key) throws IOException;
-
-    /** The size of the content stored under the key. */
-    long size(String key) throws IOException;
 
     /** Deletes the content under the key; nothing happens when there is none. */
     void delete(String key) throws IOException;

@@ -56,7 +56,7 @@ final class WaitExpiry {
                 context.pipeline().rows().settleForCalls(c, reasons, RowOutcome.FAILED);
                 changes.event(new PipelineEvent(PipelineEvent.CALL, call.id(), call.orgId(), call.campaignId(),
                         call.batchId(), CallStatus.FAILED.name(), reason, now));
-                context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, call.batchId());
+                context.refreshSoon(c, changes, call.batchId());
             }
         }
         return expired.size();
@@ -76,7 +76,7 @@ final class WaitExpiry {
             context.pipeline().files().setStatus(c, file.id(), FileStatus.FAILED, reason);
             changes.event(context.fileEvent(file, FileStatus.FAILED, reason));
             changes.afterCommit(() -> context.landed().settle(file, FileStatus.FAILED));
-            context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, file.batchId());
+            context.refreshSoon(c, changes, file.batchId());
         }
         return expired.size();
     }

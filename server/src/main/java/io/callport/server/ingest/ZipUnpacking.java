@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -94,7 +93,7 @@ final class ZipUnpacking implements Stage {
         Path target = context.landed().pathOf(location);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling("." + target.getFileName() + ".part");
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = FolderScan.digest();
         try (InputStream in = new DigestInputStream(stream, sha256); OutputStream out = Files.newOutputStream(partial)) {
             in.transferTo(out);
         } catch (IOException e) {
@@ -128,7 +127,7 @@ final class ZipUnpacking implements Stage {
             throws SQLException {
         context.pipeline().files().setStatus(c, zip.id(), status, reason);
         changes.event(context.fileEvent(zip, status, reason));
-        context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, zip.batchId());
+        context.refreshSoon(c, changes, zip.batchId());
         changes.afterCommit(() -> context.landed().settle(zip, status));
     }
 
@@ -137,14 +136,6 @@ final class ZipUnpacking implements Stage {
         IngestFile zip = context.pipeline().files().find(connection, item.subjectId()).orElse(null);
         if (zip != null) {
             settle(connection, changes, zip, FileStatus.FAILED, reason);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }

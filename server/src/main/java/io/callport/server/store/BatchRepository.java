@@ -15,7 +15,7 @@ import java.util.function.Function;
 /** Batches: the files that arrive in a campaign folder within its batch window. */
 public final class BatchRepository {
     private static final String COLUMNS = "id, org_id, campaign_id, status, open_for, window_closes_at, reason, "
-            + "created_at, updated_at, finished_at";
+            + "created_at, updated_at, finished_at, cancelled_at";
 
     /** The longest a batch takes files: the longest batch window a campaign may choose. */
     public static final Duration LONGEST_BATCH = Duration.ofSeconds(CampaignSettings.MAX_BATCH_WINDOW_SECONDS);
@@ -47,10 +47,10 @@ public final class BatchRepository {
         if (joined == 1) {
             return findOpen(connection, campaignId).orElseThrow();
         }
-        IngestBatch batch = new IngestBatch(Ids.next("bat"), orgId, campaignId, BatchStatus.DETECTING, true,
-                windowClosesAt, null, now, now, null);
+        IngestBatch batch = new IngestBatch(Ids.ordered("bat"), orgId, campaignId, BatchStatus.DETECTING, true,
+                windowClosesAt, null, now, now, null, null);
         int inserted = Sql.update(connection, "INSERT INTO ingest_batches (" + COLUMNS + ") VALUES "
-                        + "(?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL) ON CONFLICT (open_for) DO NOTHING", batch.id(), orgId,
+                        + "(?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, NULL) ON CONFLICT (open_for) DO NOTHING", batch.id(), orgId,
                 campaignId, batch.status(), campaignId, windowClosesAt, now, now);
         if (inserted == 0) {
             return joinOpenBatch(connection, orgId, campaignId, windowClosesAt);
@@ -67,6 +67,13 @@ public final class BatchRepository {
         Sql.update(connection, "UPDATE ingest_batches SET open_for = NULL, updated_at = ? WHERE id = ? "
                 + "AND open_for IS NOT NULL AND window_closes_at <= ?", now, batchId, now);
         return find(connection, batchId).map(batch -> !batch.open()).orElse(true);
+    }
+
+    /** Closes the batch for good and records that someone cancelled it. */
+    public void cancel(Connection connection, String batchId) throws SQLException {
+        Instant now = clock.instant();
+        Sql.update(connection, "UPDATE ingest_batches SET open_for = NULL, cancelled_at = ?, updated_at = ? "
+                + "WHERE id = ?", now, now, batchId);
     }
 
     /** Stops the batch taking files; later arrivals open a new batch. */
@@ -118,9 +125,9 @@ public final class BatchRepository {
                         + "GROUP BY status", FileStatus::valueOf, FileStatus.class, batchId),
                 countBy(connection, "SELECT status AS k, COUNT(*) AS n FROM calls WHERE batch_id = ? GROUP BY status",
                         CallStatus::valueOf, CallStatus.class, batchId),
-                countBy(connection, "SELECT r.outcome AS k, COUNT(*) AS n FROM csv_rows r JOIN ingest_files f "
-                        + "ON f.id = r.file_id WHERE f.batch_id = ? GROUP BY r.outcome", RowOutcome::valueOf,
-                        RowOutcome.class, batchId),
+                countBy(connection, "SELECT outcome AS k, COUNT(*) AS n FROM csv_rows WHERE file_id IN (SELECT id "
+                        + "FROM ingest_files WHERE batch_id = ? AND kind IN ('METADATA', 'CRM')) GROUP BY outcome",
+                        RowOutcome::valueOf, RowOutcome.class, batchId),
                 count(connection, "SELECT COUNT(*) AS n FROM calls WHERE batch_id = ? AND status = 'PENDING' "
                         + "AND recording_file_id IS NULL", batchId),
                 count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind = 'RECORDING' "
@@ -155,6 +162,6 @@ public final class BatchRepository {
         return new IngestBatch(row.getString("id"), row.getString("org_id"), row.getString("campaign_id"),
                 BatchStatus.valueOf(row.getString("status")), row.getString("open_for") != null,
                 Sql.instant(row, "window_closes_at"), row.getString("reason"), Sql.instant(row, "created_at"),
-                Sql.instant(row, "updated_at"), Sql.instant(row, "finished_at"));
+                Sql.instant(row, "updated_at"), Sql.instant(row, "finished_at"), Sql.instant(row, "cancelled_at"));
     }
 }

@@ -162,42 +162,97 @@ public final class CallRepository {
     }
 
     /**
-     * Keeps the call as it now is as its next version: sets its fields, bumps its version and stores the snapshot.
-     * The caller has loaded {@code call} in the same transaction.
+     * Keeps each call as it now is as its next version: sets its fields, bumps its version and stores the snapshot.
+     * The caller has loaded the calls in the same transaction; returns them as kept.
      */
-    public Call keepVersion(Connection connection, Call call, VersionCause cause, CallStatus status)
+    public List<Call> keepVersions(Connection connection, List<Call> calls, VersionCause cause, CallStatus status)
             throws SQLException {
         Instant now = clock.instant();
-        int version = call.version() + 1;
-        Call kept = new Call(call.id(), call.orgId(), call.campaignId(), call.batchId(), call.contactReference(),
-                call.agentId(), call.agentIdentifier(), call.contactAt(), call.contactAtText(), call.recordingName(),
-                call.recordingFileId(), call.recordingKey(), call.media(), call.metadata(), call.metadataFileId(),
-                call.source(), status, null, version, null, call.createdAt(), now,
-                status == CallStatus.COMPLETED ? now : call.completedAt(), call.audioDeletedAt());
-        CallMedia media = kept.media();
-        Sql.update(connection, "UPDATE calls SET agent_id = ?, agent_identifier = ?, contact_at = ?, "
-                        + "contact_at_text = ?, recording_key = ?, media_format = ?, codec = ?, duration_ms = ?, "
-                        + "channels = ?, sample_rate_hz = ?, metadata_json = ?, metadata_file_id = ?, status = ?, "
-                        + "reason = NULL, version = ?, waiting_until = NULL, updated_at = ?, completed_at = ? WHERE id = ?",
-                kept.agentId(), kept.agentIdentifier(), kept.contactAt(), kept.contactAtText(), kept.recordingKey(),
-                media == null ? null : media.format(), media == null ? null : media.codec(),
-                media == null ? null : media.durationMs(), media == null ? null : media.channels(),
-                media == null ? null : media.sampleRateHz(), JsonText.of(kept.metadata()), kept.metadataFileId(),
-                status, version, now, kept.completedAt(), kept.id());
-        Sql.update(connection, "INSERT INTO call_versions (" + VERSION_COLUMNS + ") VALUES ("
-                        + InLists.placeholders(16) + ")", kept.id(), version, cause, kept.agentId(),
-                kept.agentIdentifier(), kept.contactAt(), kept.contactAtText(), kept.recordingKey(),
-                media == null ? null : media.format(), media == null ? null : media.codec(),
-                media == null ? null : media.durationMs(), media == null ? null : media.channels(),
-                media == null ? null : media.sampleRateHz(), JsonText.of(kept.metadata()), kept.metadataFileId(), now);
+        List<Call> kept = calls.stream().map(call -> new Call(call.id(), call.orgId(), call.campaignId(),
+                call.batchId(), call.contactReference(), call.agentId(), call.agentIdentifier(), call.contactAt(),
+                call.contactAtText(), call.recordingName(), call.recordingFileId(), call.recordingKey(), call.media(),
+                call.metadata(), call.metadataFileId(), call.source(), status, null, call.version() + 1, null,
+                call.createdAt(), now, status == CallStatus.COMPLETED ? now : call.completedAt(),
+                call.audioDeletedAt())).toList();
+        Sql.batch(connection, "UPDATE calls SET agent_id = ?, agent_identifier = ?, contact_at = ?, "
+                + "contact_at_text = ?, recording_key = ?, media_format = ?, codec = ?, duration_ms = ?, "
+                + "channels = ?, sample_rate_hz = ?, metadata_json = ?, metadata_file_id = ?, status = ?, "
+                + "reason = NULL, version = ?, waiting_until = NULL, updated_at = ?, completed_at = ? WHERE id = ?",
+                kept.stream().map(k -> {
+                    CallMedia media = k.media();
+                    return new Object[] {k.agentId(), k.agentIdentifier(), k.contactAt(), k.contactAtText(),
+                            k.recordingKey(), media == null ? null : media.format(), media == null ? null : media.codec(),
+                            media == null ? null : media.durationMs(), media == null ? null : media.channels(),
+                            media == null ? null : media.sampleRateHz(), JsonText.of(k.metadata()), k.metadataFileId(),
+                            status, k.version(), now, k.completedAt(), k.id()};
+                }).toList());
+        Sql.batch(connection, "INSERT INTO call_versions (" + VERSION_COLUMNS + ") VALUES ("
+                + InLists.placeholders(16) + ")", kept.stream().map(k -> {
+                    CallMedia media = k.media();
+                    return new Object[] {k.id(), k.version(), cause, k.agentId(), k.agentIdentifier(), k.contactAt(),
+                            k.contactAtText(), k.recordingKey(), media == null ? null : media.format(),
+                            media == null ? null : media.codec(), media == null ? null : media.durationMs(),
+                            media == null ? null : media.channels(), media == null ? null : media.sampleRateHz(),
+                            JsonText.of(k.metadata()), k.metadataFileId(), now};
+                }).toList());
         return kept;
     }
 
-    /** Records that a call's recording was deleted from permanent storage (retention). */
-    public void audioDeleted(Connection connection, String callId) throws SQLException {
+    /** Keeps one call's next version (see {@link #keepVersions}). */
+    public Call keepVersion(Connection connection, Call call, VersionCause cause, CallStatus status)
+            throws SQLException {
+        return keepVersions(connection, List.of(call), cause, status).getFirst();
+    }
+
+    /** Marks pending calls as being processed, in one statement; returns how many were pending. */
+    public int markProcessing(Connection connection, List<String> callIds) throws SQLException {
+        if (callIds.isEmpty()) {
+            return 0;
+        }
+        List<Object> parameters = new ArrayList<>(List.of(clock.instant()));
+        parameters.addAll(callIds);
+        return Sql.update(connection, "UPDATE calls SET status = 'PROCESSING', reason = NULL, updated_at = ? "
+                + "WHERE status = 'PENDING' AND id IN (" + InLists.placeholders(callIds.size()) + ")",
+                parameters.toArray());
+    }
+
+    /** The campaign's calls that never completed (waiting or failed) and were received before the instant. */
+    public List<Call> unfinishedBefore(String campaignId, Instant receivedBefore, int max) {
+        return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM calls WHERE campaign_id = ? "
+                + "AND status IN ('PENDING', 'FAILED') AND created_at < ? ORDER BY created_at LIMIT ?",
+                CallRepository::map, campaignId, receivedBefore, max));
+    }
+
+    /** The campaign's completed calls, completed before the instant, whose recording is still stored. */
+    public List<Call> audioDue(String campaignId, Instant completedBefore, int max) {
+        return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM calls WHERE campaign_id = ? "
+                + "AND status = 'COMPLETED' AND recording_key IS NOT NULL AND completed_at < ? ORDER BY completed_at "
+                + "LIMIT ?", CallRepository::map, campaignId, completedBefore, max));
+    }
+
+    /** The campaign's completed calls, completed before the instant. */
+    public List<Call> completedBefore(String campaignId, Instant completedBefore, int max) {
+        return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM calls WHERE campaign_id = ? "
+                + "AND status = 'COMPLETED' AND completed_at < ? ORDER BY completed_at LIMIT ?", CallRepository::map,
+                campaignId, completedBefore, max));
+    }
+
+    /** Records that these calls' recordings were deleted from permanent storage (retention). */
+    public void audioDeleted(List<String> callIds) {
         Instant now = clock.instant();
-        Sql.update(connection, "UPDATE calls SET recording_key = NULL, audio_deleted_at = ?, updated_at = ? "
-                + "WHERE id = ?", now, now, callId);
+        database.transaction(c -> Sql.batch(c, "UPDATE calls SET recording_key = NULL, audio_deleted_at = ?, "
+                + "updated_at = ? WHERE id = ?", callIds.stream().map(id -> new Object[] {now, now, id}).toList()));
+    }
+
+    /** Deletes calls with their versions; the rows that made them stay, no longer pointing at a call. */
+    public void delete(List<String> callIds) {
+        database.transaction(c -> {
+            List<Object[]> ids = callIds.stream().map(id -> new Object[] {id}).toList();
+            Sql.batch(c, "DELETE FROM call_versions WHERE call_id = ?", ids);
+            Sql.batch(c, "UPDATE csv_rows SET call_id = NULL WHERE call_id = ?", ids);
+            Sql.batch(c, "DELETE FROM work_items WHERE subject_id = ?", ids);
+            return Sql.batch(c, "DELETE FROM calls WHERE id = ?", ids);
+        });
     }
 
     private static Object[] parameters(Call call) {

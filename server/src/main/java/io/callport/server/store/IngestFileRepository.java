@@ -28,28 +28,47 @@ public final class IngestFileRepository {
         this.clock = clock;
     }
 
-    /** Records an arrival; false (and nothing changed) when its upload id was recorded before. */
-    public boolean insertIfNew(Connection connection, IngestFile file) throws SQLException {
-        return Sql.update(connection, "INSERT INTO ingest_files (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (upload_id) DO NOTHING", file.id(), file.orgId(),
-                file.campaignId(), file.batchId(), file.uploadId(), file.location(), file.path(), file.name(),
-                file.kind(), file.size(), file.sha256(), file.source(), file.status(), file.reason(), file.archiveId(),
-                file.mappingVersion(), file.partsDone(), file.arrivedAt(), file.updatedAt(), file.finishedAt(),
-                file.purgedAt()) == 1;
+    /** Records arrivals, sent together; for each, false (and nothing changed) when its upload id was recorded before. */
+    public boolean[] insertAllIfNew(Connection connection, List<IngestFile> files) throws SQLException {
+        int[] counts = Sql.batch(connection, "INSERT INTO ingest_files (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (upload_id) DO NOTHING", files.stream()
+                .map(file -> new Object[] {file.id(), file.orgId(), file.campaignId(), file.batchId(), file.uploadId(),
+                        file.location(), file.path(), file.name(), file.kind(), file.size(), file.sha256(),
+                        file.source(), file.status(), file.reason(), file.archiveId(), file.mappingVersion(),
+                        file.partsDone(), file.arrivedAt(), file.updatedAt(), file.finishedAt(), file.purgedAt()})
+                .toList());
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            inserted[i] = counts[i] == 1;
+        }
+        return inserted;
     }
 
-    /** The file of the campaign taken (or being taken) earlier with this name; sidecars are matched by name elsewhere. */
-    public Optional<IngestFile> acceptedWithName(Connection connection, String campaignId, String name)
-            throws SQLException {
-        return Sql.one(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE campaign_id = ? AND name = ? AND "
-                + ACCEPTED + " ORDER BY arrived_at LIMIT 1", IngestFileRepository::map, campaignId, name);
+    /** The campaign's files taken (or being taken) with these names, earliest first per name. */
+    public Map<String, IngestFile> acceptedWithNames(Connection connection, String campaignId,
+                                                     Collection<String> names) throws SQLException {
+        return acceptedBy(connection, campaignId, "name", names, IngestFile::name);
     }
 
-    /** The file of the campaign taken (or being taken) earlier with this content. */
-    public Optional<IngestFile> acceptedWithContent(Connection connection, String campaignId, String sha256)
+    /** The campaign's files taken (or being taken) with these contents (SHA-256), earliest first per content. */
+    public Map<String, IngestFile> acceptedWithContents(Connection connection, String campaignId,
+                                                        Collection<String> sha256s) throws SQLException {
+        return acceptedBy(connection, campaignId, "sha256", sha256s, IngestFile::sha256);
+    }
+
+    private Map<String, IngestFile> acceptedBy(Connection connection, String campaignId, String column,
+                                               Collection<String> values,
+                                               java.util.function.Function<IngestFile, String> key)
             throws SQLException {
-        return Sql.one(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE campaign_id = ? AND sha256 = ? AND "
-                + ACCEPTED + " ORDER BY arrived_at LIMIT 1", IngestFileRepository::map, campaignId, sha256);
+        Map<String, IngestFile> found = new HashMap<>();
+        for (List<String> part : InLists.partition(values)) {
+            for (IngestFile file : Sql.list(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE campaign_id = ? "
+                    + "AND " + ACCEPTED + " AND " + column + " IN (" + InLists.placeholders(part.size())
+                    + ") ORDER BY arrived_at DESC", IngestFileRepository::map, InLists.with(campaignId, part))) {
+                found.put(key.apply(file), file);
+            }
+        }
+        return found;
     }
 
     public Optional<IngestFile> findByUploadId(Connection connection, String uploadId) throws SQLException {
@@ -165,6 +184,18 @@ public final class IngestFileRepository {
                 + "WHERE id = ?", status, reason, now, status.isFinal() ? now : null, fileId);
     }
 
+    /** Sets many files' status at once, without a reason, in one statement per 500 files. */
+    public void setStatus(Connection connection, Collection<String> fileIds, FileStatus status) throws SQLException {
+        Instant now = clock.instant();
+        String finished = status.isFinal() ? "updated_at" : "NULL";
+        for (List<String> part : InLists.partition(fileIds)) {
+            List<Object> parameters = new ArrayList<>(List.of(status, now));
+            parameters.addAll(part);
+            Sql.update(connection, "UPDATE ingest_files SET status = ?, reason = NULL, updated_at = ?, finished_at = "
+                    + finished + " WHERE id IN (" + InLists.placeholders(part.size()) + ")", parameters.toArray());
+        }
+    }
+
     /** Sets many files' status at once; each gets its own reason (null for none). */
     public void setStatuses(Connection connection, FileStatus status, Map<String, String> reasonsByFileId)
             throws SQLException {
@@ -186,6 +217,18 @@ public final class IngestFileRepository {
         return ids;
     }
 
+    /** Marks files not yet final as being processed, in one statement. */
+    public void markProcessing(Connection connection, List<String> fileIds) throws SQLException {
+        if (fileIds.isEmpty()) {
+            return;
+        }
+        List<Object> parameters = new ArrayList<>(List.of(clock.instant()));
+        parameters.addAll(fileIds);
+        Sql.update(connection, "UPDATE ingest_files SET status = 'PROCESSING', updated_at = ? WHERE status IN "
+                + "('DETECTED', 'MATCHED') AND id IN (" + InLists.placeholders(fileIds.size()) + ")",
+                parameters.toArray());
+    }
+
     /** Fixes the mapping version a metadata file is read with, once. */
     public void startReading(Connection connection, String fileId, int mappingVersion) throws SQLException {
         Sql.update(connection, "UPDATE ingest_files SET mapping_version = ?, status = 'PROCESSING', updated_at = ? "
@@ -197,14 +240,17 @@ public final class IngestFileRepository {
                 clock.instant(), fileId);
     }
 
-    /** The locations arrivals were recorded at in a campaign, each with its latest arrival. */
-    public Map<String, Instant> recordedLocations(String campaignId) {
+    /** The latest arrival recorded at each of these locations; locations without one are left out. */
+    public Map<String, Instant> latestArrivals(Collection<String> locations) {
         return database.read(c -> {
             Map<String, Instant> latest = new HashMap<>();
-            for (Map.Entry<String, Instant> entry : Sql.list(c, "SELECT location, MAX(arrived_at) AS arrived "
-                            + "FROM ingest_files WHERE campaign_id = ? AND archive_id IS NULL GROUP BY location",
-                    row -> Map.entry(row.getString("location"), Sql.instant(row, "arrived")), campaignId)) {
-                latest.put(entry.getKey(), entry.getValue());
+            for (List<String> part : InLists.partition(locations)) {
+                for (Map.Entry<String, Instant> entry : Sql.list(c, "SELECT location, MAX(arrived_at) AS arrived "
+                                + "FROM ingest_files WHERE location IN (" + InLists.placeholders(part.size())
+                                + ") GROUP BY location",
+                        row -> Map.entry(row.getString("location"), Sql.instant(row, "arrived")), part.toArray())) {
+                    latest.put(entry.getKey(), entry.getValue());
+                }
             }
             return latest;
         });

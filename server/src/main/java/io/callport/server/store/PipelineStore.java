@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /** The ingestion pipeline's repositories over one database, beside the server's {@link Store}. */
 public record PipelineStore(BatchRepository batches, IngestFileRepository files, CallRepository calls,
-                            CsvRowRepository rows, CrmObjectRepository crmObjects, WorkQueue work) {
+                            CsvRowRepository rows, CrmObjectRepository crmObjects, WebhookRepository webhooks,
+                            WorkQueue work) {
 
     /**
      * @param worker names this server process in the work it claims
@@ -14,6 +15,7 @@ public record PipelineStore(BatchRepository batches, IngestFileRepository files,
         Clock millis = Clock.tick(clock, Duration.ofMillis(1));
         return new PipelineStore(new BatchRepository(database, millis), new IngestFileRepository(database, millis),
                 new CallRepository(database, millis), new CsvRowRepository(database, millis),
-                new CrmObjectRepository(database, millis), new WorkQueue(database, millis, worker));
+                new CrmObjectRepository(database, millis), new WebhookRepository(database, millis),
+                new WorkQueue(database, millis, worker));
     }
 }

@@ -14,9 +14,18 @@ public final class RandomText {
 
     /** {@code bytes} random bytes in base62: 32 bytes give 43 characters. */
     public static String base62(int bytes) {
-        byte[] random = new byte[bytes];
+        return base62(randomBytes(bytes));
+    }
+
+    static byte[] randomBytes(int count) {
+        byte[] random = new byte[count];
         RANDOM.nextBytes(random);
-        return encode(random, BASE62);
+        return random;
+    }
+
+    /** Bytes in base62 with a fixed width for their count; the order of the texts is the order of the numbers. */
+    static String base62(byte[] bytes) {
+        return encode(bytes, BASE62);
     }
 
     /** {@code length} random lowercase letters and digits, for names that must be case-insensitive. */

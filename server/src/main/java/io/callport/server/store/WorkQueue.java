@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WorkQueue {
     private static final String COLUMNS = "id, kind, subject_id, attempts, requests, last_error";
     private static final AtomicLong CLAIMS = new AtomicLong();
+    /** The earlier time, unless the work is running: then the new request runs again at its own time. */
+    private static final String EARLIER = "CASE WHEN work_items.claimed_by IS NOT NULL THEN excluded.run_after "
+            + "WHEN work_items.run_after < excluded.run_after THEN work_items.run_after ELSE excluded.run_after END";
 
     private final Database database;
     private final Clock clock;
@@ -38,16 +41,28 @@ public final class WorkQueue {
         this.skipLocked = database.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
-    /** Queues work to run no later than {@code runAfter}; work already queued for the subject keeps the earlier time. */
+    /**
+     * Queues work to run no later than {@code runAfter}; work already queued for the subject keeps the earlier time,
+     * and work running now runs again at {@code runAfter}.
+     */
     public void enqueue(Connection connection, WorkKind kind, String subjectId, Instant runAfter) throws SQLException {
-        upsert(connection, kind, subjectId, runAfter,
-                "CASE WHEN work_items.run_after < excluded.run_after THEN work_items.run_after ELSE excluded.run_after END");
+        upsert(connection, kind, subjectId, runAfter, EARLIER);
     }
 
     /** Queues work to run at {@code runAfter}, moving work already queued for the subject to that time. */
     public void schedule(Connection connection, WorkKind kind, String subjectId, Instant runAfter)
             throws SQLException {
         upsert(connection, kind, subjectId, runAfter, "excluded.run_after");
+    }
+
+    /** Queues the same kind of work for many subjects at once (see {@link #enqueue}). */
+    public void enqueueAll(Connection connection, WorkKind kind, List<String> subjectIds, Instant runAfter)
+            throws SQLException {
+        Instant now = clock.instant();
+        Sql.batch(connection, "INSERT INTO work_items (id, kind, subject_id, run_after, requests, attempts, created_at) "
+                        + "VALUES (?, ?, ?, ?, 1, 0, ?) ON CONFLICT (kind, subject_id) DO UPDATE SET run_after = "
+                        + EARLIER + ", requests = work_items.requests + 1",
+                subjectIds.stream().map(id -> new Object[] {Ids.ordered("wrk"), kind, id, runAfter, now}).toList());
     }
 
     /**
@@ -59,7 +74,7 @@ public final class WorkQueue {
         Sql.update(connection, "INSERT INTO work_items (id, kind, subject_id, run_after, requests, attempts, "
                         + "created_at) VALUES (?, ?, ?, ?, 1, 0, ?) ON CONFLICT (kind, subject_id) DO UPDATE SET "
                         + "run_after = " + runAfterRule + ", requests = work_items.requests + 1",
-                Ids.next("wrk"), kind, subjectId, runAfter, clock.instant());
+                Ids.ordered("wrk"), kind, subjectId, runAfter, clock.instant());
     }
 
     /** Whether work of the kind is queued for the subject, due or not, claimed or not. */
@@ -120,11 +135,16 @@ public final class WorkQueue {
 
     /** Ends some items of the claim as done (same rule as {@link #complete(Connection, Claim)}). */
     public void complete(Connection connection, Claim claim, List<WorkItem> items) throws SQLException {
-        Sql.batch(connection, "DELETE FROM work_items WHERE id = ? AND claimed_by = ? AND requests = ?",
+        int[] deleted = Sql.batch(connection, "DELETE FROM work_items WHERE id = ? AND claimed_by = ? AND requests = ?",
                 items.stream().map(item -> new Object[] {item.id(), claim.token(), item.requests()}).toList());
+        List<Object[]> askedAgain = new java.util.ArrayList<>();
+        for (int i = 0; i < deleted.length; i++) {
+            if (deleted[i] == 0) {
+                askedAgain.add(new Object[] {items.get(i).id(), claim.token()});
+            }
+        }
         Sql.batch(connection, "UPDATE work_items SET claimed_by = NULL, lease_until = NULL, attempts = 0 "
-                + "WHERE id = ? AND claimed_by = ?", items.stream()
-                .map(item -> new Object[] {item.id(), claim.token()}).toList());
+                + "WHERE id = ? AND claimed_by = ?", askedAgain);
     }
 
     /** Removes one item of the claim whatever was asked since: its subject was given up on. */

@@ -488,7 +488,11 @@ class PullConnectorApiTest {
 
     private String logText() {
         StringBuilder text = new StringBuilder();
-        for (ILoggingEvent event : logs.list) {
+        List<ILoggingEvent> events;
+        synchronized (logs) { // the appender adds under its own lock while the server's threads log
+            events = List.copyOf(logs.list);
+        }
+        for (ILoggingEvent event : events) {
             text.append(event.getFormattedMessage()).append(' ').append(event.getKeyValuePairs()).append(' ');
             for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
                 text.append(thrown.getClassName()).append(": ").append(thrown.getMessage()).append(' ');

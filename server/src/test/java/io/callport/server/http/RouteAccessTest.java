@@ -66,7 +66,7 @@ class RouteAccessTest {
     /** The organisation under attack and everything it owns that a route can name. */
     private record Victim(String ownerKey, String campaign, String campaignName, String otherCampaign, String keyId,
                           String keySecret, String sshKeyId, String tusUpload, String connectorId, String batchId,
-                          String callId) {
+                          String callId, String webhookId) {
 
         /** Names no answer to an outsider may hold; a refusal may repeat an id the request itself named. */
         List<String> names() {
@@ -76,7 +76,8 @@ class RouteAccessTest {
 
         /** What an answer about another organisation's own data must not hold. */
         List<String> organisationMarkers() {
-            return concat(names(), List.of(campaign, otherCampaign, keyId, sshKeyId, tusUpload, connectorId));
+            return concat(names(), List.of(campaign, otherCampaign, keyId, sshKeyId, tusUpload, connectorId,
+                    webhookId));
         }
 
         /** What an answer to a key for the organisation's other campaign, about that campaign, must not hold. */
@@ -247,8 +248,12 @@ class RouteAccessTest {
         // ids shaped like the pipeline's: outsiders must get the same 404 whether or not such a batch or call exists
         String batchId = "bat_" + "V".repeat(17);
         String callId = "call_" + "V".repeat(17);
+        TestServer.Response webhook = server.post(WebhookRoutes.PATH, owner,
+                "{\"url\": \"https://victim.example/hooks\", \"campaignId\": \"" + campaign + "\"}");
+        assertThat(webhook.status()).isEqualTo(201);
         return new Victim(owner, campaign, "Victim sales", otherCampaign, keyIdOf(keySecret), keySecret,
-                sshKey.json().get("id").asText(), tusUpload, connector.json().get("id").asText(), batchId, callId);
+                sshKey.json().get("id").asText(), tusUpload, connector.json().get("id").asText(), batchId, callId,
+                webhook.json().get("id").asText());
     }
 
     private static Map<String, Route> routesAimedAt(Victim v) throws IOException {
@@ -347,6 +352,17 @@ class RouteAccessTest {
         all.put("GET " + UsageRoutes.PATH, new Route(Aim.OWN_SCOPE, Level.CAMPAIGN, key -> get(UsageRoutes.PATH, key)));
         all.put("PUT " + UsageRoutes.PATH, new Route(Aim.OWN_SCOPE, Level.ORGANISATION, key -> json("PUT",
                 UsageRoutes.PATH, key, "{\"monthlyMinutes\": 1}")));
+        // a webhook's secret is a credential: organisation keys that manage API keys only
+        String webhook = WebhookRoutes.PATH + "/" + v.webhookId();
+        all.put("POST " + WebhookRoutes.PATH, new Route(Aim.VICTIM, Level.ORGANISATION, key -> json("POST",
+                WebhookRoutes.PATH, key, "{\"url\": \"https://attacker.example/hooks\", \"campaignId\": \""
+                        + v.campaign() + "\"}")));
+        all.put("GET " + WebhookRoutes.PATH, new Route(Aim.OWN_SCOPE, Level.ORGANISATION,
+                key -> get(WebhookRoutes.PATH, key)));
+        all.put("DELETE " + WebhookRoutes.PATH + "/{id}", new Route(Aim.VICTIM, Level.ORGANISATION,
+                key -> server.request(webhook, key).DELETE()));
+        all.put("GET " + WebhookRoutes.PATH + "/{id}/deliveries", new Route(Aim.VICTIM, Level.ORGANISATION,
+                key -> get(webhook + "/deliveries", key)));
         // the stream is refused before it starts, so the answer ends
         all.put("GET /api/v1/events", new Route(Aim.VICTIM, Level.CAMPAIGN,
                 key -> get("/api/v1/events" + ofCampaign, key).header("Accept", "text/event-stream")));

@@ -24,8 +24,8 @@ public final class ChildServerMain {
         }
         PipelineSettings settings = new PipelineSettings(2, Duration.ofMillis(Long.parseLong(args[2])),
                 Duration.ofMillis(100), Duration.ofMillis(500), Duration.ZERO, Duration.ofHours(1));
-        PipelineExtension pipeline = new PipelineExtension(settings, PipelineExtension.localRecordings(), null,
-                PipelineRoutes::of);
+        PipelineExtension pipeline = new PipelineExtension(settings, PipelineExtension::recordingsFor, null,
+                PipelineRoutes::of, io.callport.server.retention.Housekeeping::of);
         CallportServer server = new CallportServer(config, List.of(pipeline,
                 new TransferExtension(pipeline::listenerFor))).start();
         System.out.println("READY " + server.httpPort());

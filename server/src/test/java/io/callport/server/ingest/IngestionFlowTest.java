@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.callport.server.storage.BlobStoreSettings;
 import io.callport.server.store.BatchCounts;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.RowOutcome;
@@ -70,7 +71,7 @@ class IngestionFlowTest {
         assertThat(first.metadata()).containsEntry("Queue", "Billing");
         assertThat(first.version()).isEqualTo(1);
         assertThat(first.agentId()).isNotNull();
-        Path stored = dataDir.resolve(Pipeline.RECORDINGS_FOLDER).resolve(first.recordingKey());
+        Path stored = dataDir.resolve(BlobStoreSettings.LOCAL_FOLDER).resolve(first.recordingKey());
         assertThat(stored).hasSameBinaryContentAs(campaignDir(campaign).resolve("processed/c1.wav"));
         assertThat(campaignDir(campaign).resolve("processed")).isDirectoryContaining("glob:**/calls.csv");
         assertThat(campaignDir(campaign).resolve("c1.wav")).doesNotExist();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callport.server.storage.BlobStoreSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,9 +89,10 @@ class KillRestartTest {
                     .isEqualTo(RECORDINGS + 1);
             assertThat(count(db, "SELECT COUNT(*) FROM work_items")).isZero();
         }
-        try (Stream<Path> stored = Files.walk(dataDir.resolve(Pipeline.RECORDINGS_FOLDER))) {
+        Path blobs = dataDir.resolve(BlobStoreSettings.LOCAL_FOLDER);
+        try (Stream<Path> stored = Files.walk(blobs)) {
             assertThat(stored.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().startsWith(".")).count()).isEqualTo(RECORDINGS);
+                    .filter(file -> !blobs.relativize(file).startsWith(".incoming")).count()).isEqualTo(RECORDINGS);
         }
     }
 

@@ -118,7 +118,8 @@ class MetadataFlowTest {
 
     @Test
     void recordingsAloneTakeTheirMetadataFromTheirNames() throws Exception {
-        String campaign = server.campaign("Outbound", false, 0);
+        // a window of a few seconds keeps both recordings in one batch however busy the machine is
+        String campaign = server.campaign("Outbound", false, 3);
         server.mapping(campaign, """
                 {"fields": {"agentId": "agent", "contactDate": "date", "contactReference": "call_id"},
                  "fileNameConvention": {"pattern": "yyyyMMdd-HHmmss_direction_uid"}}

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** A real server with the pipeline, its landing area and helpers to set up campaigns and drop files. */
-final class PipelineServer implements AutoCloseable {
-    static final String MAPPING = """
+public final class PipelineServer implements AutoCloseable {
+    public static final String MAPPING = """
             {"fields": {"agentId": "agent", "contactDate": "date", "contactReference": "call_id",
                         "audioFilename": "recording"},
              "metadata": [{"column": "queue", "name": "Queue"}]}
@@ -42,97 +42,102 @@ final class PipelineServer implements AutoCloseable {
     }
 
     /** Settings for tests: short leases, quick polling, no periodic scan or housekeeping (tests run them). */
-    static PipelineSettings fast() {
+    public static PipelineSettings fast() {
         return new PipelineSettings(2, Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofHours(1),
                 Duration.ZERO, Duration.ofHours(1));
     }
 
-    static PipelineServer start(Path dataDir) throws IOException {
+    public static PipelineServer start(Path dataDir) throws IOException {
         return start(ServerConfig.embedded(dataDir).withPorts(0, 0), fast(), Clock.systemUTC());
     }
 
-    static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock) throws IOException {
-        PipelineExtension extension = new PipelineExtension(settings, PipelineExtension.localRecordings(), null,
-                PipelineRoutes::of);
+    public static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock) throws IOException {
+        PipelineExtension extension = new PipelineExtension(settings, PipelineExtension::recordingsFor, null,
+                PipelineRoutes::of, io.callport.server.retention.Housekeeping::of);
         TestServer http = TestServer.start(config, List.of(extension,
                 new io.callport.server.TransferExtension(extension::listenerFor)), clock);
         return new PipelineServer(http, extension, new LandingArea(config.dataDir().resolve(Pipeline.LANDING_FOLDER),
                 io.callport.server.landing.SizeLimits.DEFAULT, clock));
     }
 
-    TestServer http() {
+    public TestServer http() {
         return http;
     }
 
-    Pipeline pipeline() {
+    public Pipeline pipeline() {
         return extension.pipeline();
     }
 
-    String ownerKey() {
+    public String ownerKey() {
         return http.ownerKey();
     }
 
     /** Creates a campaign with the test mapping; returns its id. */
-    String campaign(String name, boolean csvRequired, int windowSeconds) {
-        TestServer.Response created = http.post("/api/v1/campaigns", ownerKey(), "{\"name\": \"" + name
-                + "\", \"csvRequired\": " + csvRequired + ", \"batchWindowSeconds\": " + windowSeconds + "}");
+    public String campaign(String name, boolean csvRequired, int windowSeconds) {
+        return campaign("{\"name\": \"" + name + "\", \"csvRequired\": " + csvRequired
+                + ", \"batchWindowSeconds\": " + windowSeconds + "}");
+    }
+
+    /** Creates a campaign from a JSON request, with the test mapping; returns its id. */
+    public String campaign(String request) {
+        TestServer.Response created = http.post("/api/v1/campaigns", ownerKey(), request);
         require(created, 201);
         String id = created.json().get("id").asText();
         mapping(id, MAPPING);
         return id;
     }
 
-    void mapping(String campaignId, String json) {
+    public void mapping(String campaignId, String json) {
         require(http.put("/api/v1/campaigns/" + campaignId + "/mapping", ownerKey(), json), 200, 201);
     }
 
-    void agent(String externalId, String email, String name) {
+    public void agent(String externalId, String email, String name) {
         String body = "{\"name\": \"" + name + "\"" + (externalId == null ? "" : ", \"externalId\": \"" + externalId
                 + "\"") + (email == null ? "" : ", \"email\": \"" + email + "\"") + "}";
         require(http.post("/api/v1/agents", ownerKey(), body), 200, 201);
     }
 
-    Campaign campaignRecord(String campaignId) {
+    public Campaign campaignRecord(String campaignId) {
         String orgId = http.server().context().store().organisations().list().getFirst().id();
         return http.server().context().store().campaigns().find(orgId, campaignId).orElseThrow();
     }
 
-    CampaignFolder folder(String campaignId) {
+    public CampaignFolder folder(String campaignId) {
         Campaign campaign = campaignRecord(campaignId);
         String slug = http.server().context().store().organisations().find(campaign.orgId()).orElseThrow().slug();
         return new CampaignFolder(slug, campaign.folder());
     }
 
     /** Lands a file the way the SFTP server and the upload routes do, and tells the pipeline. */
-    LandedFile land(String campaignId, String path, byte[] content) throws IOException {
+    public LandedFile land(String campaignId, String path, byte[] content) throws IOException {
         return land(campaignId, path, content, UploadSource.SFTP);
     }
 
-    LandedFile land(String campaignId, String path, byte[] content, UploadSource source) throws IOException {
+    public LandedFile land(String campaignId, String path, byte[] content, UploadSource source) throws IOException {
         return landing.landBytes(content, new CampaignPath(folder(campaignId), path), source, extension);
     }
 
-    LandedFile land(String campaignId, String path, String text) throws IOException {
+    public LandedFile land(String campaignId, String path, String text) throws IOException {
         return land(campaignId, path, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    Path landingRoot() {
+    public Path landingRoot() {
         return landing.root();
     }
 
-    List<IngestBatch> batches(String campaignId) {
+    public List<IngestBatch> batches(String campaignId) {
         Campaign campaign = campaignRecord(campaignId);
         return pipeline().store().batches().list(campaign.orgId(), List.of(campaignId), null, new Page(100, 0));
     }
 
-    List<Call> calls(String campaignId) {
+    public List<Call> calls(String campaignId) {
         Campaign campaign = campaignRecord(campaignId);
         return pipeline().store().calls().list(campaign.orgId(), new CallFilter(List.of(campaignId), null, null, null,
                 null, null), new Page(1000, 0));
     }
 
     /** Waits until every batch of the campaign has a final status and returns them, newest first. */
-    List<IngestBatch> awaitBatchesFinal(String campaignId, Duration timeout) {
+    public List<IngestBatch> awaitBatchesFinal(String campaignId, Duration timeout) {
         return await(() -> {
             List<IngestBatch> batches = batches(campaignId);
             return !batches.isEmpty() && batches.stream().allMatch(b -> b.status().isFinal()) ? batches : null;
@@ -140,14 +145,14 @@ final class PipelineServer implements AutoCloseable {
     }
 
     /** Waits until the campaign's newest batch has the status. */
-    IngestBatch awaitBatch(String campaignId, BatchStatus status, Duration timeout) {
+    public IngestBatch awaitBatch(String campaignId, BatchStatus status, Duration timeout) {
         return await(() -> {
             List<IngestBatch> batches = batches(campaignId);
             return !batches.isEmpty() && batches.getFirst().status() == status ? batches.getFirst() : null;
         }, timeout, () -> "batch " + status + ": " + batches(campaignId));
     }
 
-    static <T> T await(Supplier<T> condition, Duration timeout, Supplier<String> what) {
+    public static <T> T await(Supplier<T> condition, Duration timeout, Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             T value = condition.get();
@@ -166,7 +171,7 @@ final class PipelineServer implements AutoCloseable {
         }
     }
 
-    JsonNode getJson(String path) {
+    public JsonNode getJson(String path) {
         TestServer.Response response = http.get(path, ownerKey());
         require(response, 200);
         return response.json();

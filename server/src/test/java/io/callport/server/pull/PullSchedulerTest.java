@@ -39,6 +39,8 @@ class PullSchedulerTest {
 
             scheduler.start();
             try {
+                // the stuck connector hangs on the mute server (it answers nothing), and the healthy one delivers
+                await(() -> mute.accepted() > 0);
                 await(() -> fixture.sink.delivered().contains("sales/call.mp3"));
                 assertThat(mute.accepted()).as("the stuck connector is connecting meanwhile").isPositive();
                 assertThat(fixture.reload(stuck).status().lastRunAt()).as("and has not finished its run").isNull();

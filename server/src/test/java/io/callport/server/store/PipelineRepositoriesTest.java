@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 class PipelineRepositoriesTest {
@@ -62,20 +61,18 @@ class PipelineRepositoriesTest {
         assertThat(insert(f, failed)).isTrue();
 
         String campaign = f.campaign().id();
-        Optional<IngestFile> sameName = database.read(c -> f.pipeline().files().acceptedWithName(c, campaign,
-                "call.wav"));
-        Optional<IngestFile> sameContent = database.read(c -> f.pipeline().files().acceptedWithContent(c, campaign,
-                "aaa"));
-        Optional<IngestFile> failedName = database.read(c -> f.pipeline().files().acceptedWithName(c, campaign,
-                "broken.wav"));
+        Map<String, IngestFile> sameNames = database.read(c -> f.pipeline().files().acceptedWithNames(c, campaign,
+                List.of("call.wav", "broken.wav", "other.wav")));
+        Map<String, IngestFile> sameContents = database.read(c -> f.pipeline().files().acceptedWithContents(c,
+                campaign, List.of("aaa", "bbb")));
         Map<String, IngestFile> waiting = database.read(c -> f.pipeline().files().waitingRecordings(c, campaign,
                 List.of("call.wav", "broken.wav"), Instant.now().minusSeconds(60)));
-        assertThat(sameName).map(IngestFile::id).contains(call.id());
-        assertThat(sameContent).isPresent();
-        assertThat(failedName).as("a failed file may be sent again").isEmpty();
+        assertThat(sameNames).as("a failed file may be sent again").containsOnlyKeys("call.wav");
+        assertThat(sameNames.get("call.wav").id()).isEqualTo(call.id());
+        assertThat(sameContents).containsOnlyKeys("aaa");
         assertThat(waiting).containsOnlyKeys("call.wav");
-        assertThat(f.pipeline().files().recordedLocations(f.campaign().id()))
-                .containsOnlyKeys("acme/sales/call.wav", "acme/sales/broken.wav");
+        assertThat(f.pipeline().files().latestArrivals(List.of("acme/sales/call.wav", "acme/sales/other.wav")))
+                .containsOnlyKeys("acme/sales/call.wav");
     }
 
     @OnEachDatabase
@@ -129,7 +126,7 @@ class PipelineRepositoriesTest {
         IngestFile csv = file(f, batch, "upload-csv", "calls.csv", "ccc", FileStatus.PROCESSING);
         Call pending = call(f, batch, "C1", Map.of());
         database.transaction(c -> {
-            f.pipeline().files().insertIfNew(c, csv);
+            f.pipeline().files().insertAllIfNew(c, List.of(csv));
             f.pipeline().calls().insertAll(c, List.of(pending));
             f.pipeline().rows().insertAll(c, List.of(new CsvRow(csv.id(), 2, RowOutcome.WAITING, null, pending.id()),
                     new CsvRow(csv.id(), 3, RowOutcome.FAILED, "DATE_UNPARSABLE: bad date", null)));
@@ -149,7 +146,7 @@ class PipelineRepositoriesTest {
     }
 
     private static boolean insert(Fixture f, IngestFile file) {
-        return f.database().transaction(c -> f.pipeline().files().insertIfNew(c, file));
+        return f.database().transaction(c -> f.pipeline().files().insertAllIfNew(c, List.of(file))[0]);
     }
 
     private static IngestFile file(Fixture f, IngestBatch batch, String uploadId, String name, String sha256,
