@@ -17,6 +17,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,8 @@ public final class MappingRoutes implements RouteGroup {
         DetectedDialect detected;
         try (InputStream body = BoundedBody.of(ctx, MAX_SAMPLE_BYTES, "sample file")) {
             detected = new DialectDetector().detect(body);
+            // Answering before the client has sent everything makes its connection reset under the answer.
+            body.transferTo(OutputStream.nullOutputStream());
         }
         if (detected.header().isEmpty()) {
             throw ApiException.badRequest("The sample file has no rows; upload a CSV with a header and a few calls.");

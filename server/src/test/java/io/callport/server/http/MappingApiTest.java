@@ -113,10 +113,10 @@ class MappingApiTest {
     }
 
     @Test
-    void aLargeSampleIsReadOnlyAsFarAsTheDetectorNeeds() {
+    void aLargeSampleIsStreamedWithoutBeingHeld() {
         String campaign = server.createCampaign("Big sample");
         String row = "c-1;ann@acme.example;2026-03-01T09:27:23+00:00;c-1.wav;Sales\n";
-        // about 30 MB streamed from a generator: the server must answer without holding it
+        // about 30 MB made while sent: the server detects from the start and discards the rest unheld
         HttpRequest.BodyPublisher big = HttpRequest.BodyPublishers.ofInputStream(() ->
                 new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(SAMPLE.getBytes()),
                         new RepeatingInputStream(row.getBytes(), 500_000)));
