@@ -23,7 +23,7 @@ public final class IncomingFile implements Closeable {
     private final String fileName;
     private final Path partial;
     private final FileChannel channel;
-    private final RunningSha256 sha256 = new RunningSha256();
+    private final RunningSha256 sha256;
     private SizeLimit limit;
     private long size;
     private boolean finished;
@@ -36,6 +36,7 @@ public final class IncomingFile implements Closeable {
         this.fileName = fileName;
         this.partial = partial;
         this.channel = channel;
+        this.sha256 = new RunningSha256(channel);
         this.size = size;
         this.limit = limit;
     }
@@ -71,12 +72,11 @@ public final class IncomingFile implements Closeable {
             discard();
             throw new FileTooLargeException(fileName, limit);
         }
-        ByteBuffer written = source.duplicate();
         int done = 0;
         while (source.hasRemaining()) {
             done += channel.write(source, position + done);
         }
-        sha256.wrote(position, written);
+        sha256.wrote(position, length);
         size = Math.max(size, position + length);
         return length;
     }
@@ -130,7 +130,7 @@ public final class IncomingFile implements Closeable {
         String hash;
         Path target;
         try {
-            hash = sha256.finish(channel, size);
+            hash = sha256.finish(size);
             target = moveTo(destination);
         } catch (IOException | RuntimeException e) {
             discard();
@@ -187,6 +187,7 @@ public final class IncomingFile implements Closeable {
     private void finish() throws IOException {
         finished = true;
         area.released(uploadId);
+        sha256.stop();
         channel.close();
     }
 

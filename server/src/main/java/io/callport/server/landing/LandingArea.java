@@ -150,7 +150,7 @@ public final class LandingArea {
         }
         String hash;
         try (FileChannel channel = FileChannel.open(from, StandardOpenOption.READ)) {
-            hash = new RunningSha256().finish(channel, channel.size());
+            hash = RunningSha256.of(channel);
         }
         return moveIntoPlace(from, hash, destination, source, listener);
     }

@@ -2,59 +2,145 @@ package io.callport.server.landing;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * SHA-256 of a file being written, computed as the bytes go by when they arrive in order (SFTP pipelines, HTTP
- * streams) so the file need not be read again; whatever arrived out of order or before a restart is read back from
- * the file at the end.
+ * SHA-256 of a file being written, computed on a thread of its own that reads back, from the page cache, what the
+ * writer has appended in order: the writer's thread only moves a counter, so hashing never slows the transfer on a
+ * machine with a core to spare. Whatever arrived out of order, was written over, or came before a restart is read
+ * back at the end.
  */
 final class RunningSha256 {
-    private static final int READ_BACK_BUFFER = 256 * 1024;
+    private static final int READ_BUFFER = 256 * 1024;
 
+    private final FileChannel file;
     private final MessageDigest digest = newDigest();
-    /** The digest covers exactly the file's bytes [0, hashedUpTo). */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition appended = lock.newCondition();
+    /** The end of the bytes written in order from the start; the background thread may hash up to here. */
+    private long inOrderEnd;
+    /** Set when bytes already counted in order were written over or cut: the digest starts again at the end. */
+    private boolean rewritten;
+    private boolean stopping;
+    private Thread hasher;
+    /** Touched only by the hashing thread until it has been joined; the digest covers [0, hashedUpTo). */
     private long hashedUpTo;
+    private IOException failure;
 
-    /** Records that {@code written} (its remaining bytes) now sits in the file at {@code position}. */
-    void wrote(long position, ByteBuffer written) {
-        if (position < hashedUpTo) {
-            restart();
-        }
-        if (position == hashedUpTo) {
-            hashedUpTo += written.remaining();
-            digest.update(written);
+    RunningSha256(FileChannel file) {
+        this.file = file;
+    }
+
+    /** Records that {@code length} bytes now sit in the file at {@code position}. */
+    void wrote(long position, int length) {
+        lock.lock();
+        try {
+            if (position < inOrderEnd) {
+                rewritten = true;
+            } else if (position == inOrderEnd && !rewritten) {
+                inOrderEnd += length;
+                if (hasher == null) {
+                    hasher = Thread.ofVirtual().name("sha256-reader").start(this::hashWhileWritten);
+                }
+                appended.signal();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     void truncated(long size) {
-        if (size < hashedUpTo) {
-            restart();
+        lock.lock();
+        try {
+            if (size < inOrderEnd) {
+                rewritten = true;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** The hex digest of the file's first {@code size} bytes, reading back what was not seen in order. */
-    String finish(FileChannel file, long size) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(READ_BACK_BUFFER);
-        while (hashedUpTo < size) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), size - hashedUpTo));
-            int read = file.read(buffer, hashedUpTo);
-            if (read < 0) {
-                throw new EOFException("The file ended at " + hashedUpTo + " bytes, before its size of " + size);
-            }
-            digest.update(buffer.flip());
-            hashedUpTo += read;
+    /** The hex digest of the file's first {@code size} bytes, once the file's writes are over. */
+    String finish(long size) throws IOException {
+        stop();
+        if (failure != null || rewritten) {
+            digest.reset();
+            hashedUpTo = 0;
         }
+        hashUpTo(size, new byte[READ_BUFFER]);
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private void restart() {
-        digest.reset();
-        hashedUpTo = 0;
+    /** Stops the background thread, e.g. when the file is discarded or parked for a later session. */
+    void stop() throws IOException {
+        lock.lock();
+        Thread running;
+        try {
+            stopping = true;
+            appended.signal();
+            running = hasher;
+        } finally {
+            lock.unlock();
+        }
+        if (running != null) {
+            try {
+                running.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted while the upload's SHA-256 was being finished");
+            }
+        }
+    }
+
+    private void hashWhileWritten() {
+        byte[] buffer = new byte[READ_BUFFER];
+        try {
+            long end;
+            while ((end = nextEnd()) > hashedUpTo) {
+                hashUpTo(end, buffer);
+            }
+        } catch (IOException e) {
+            failure = e; // the end reads everything again
+        }
+    }
+
+    /** Waits until more has been appended in order, or the writer is done; the end to hash up to now. */
+    private long nextEnd() {
+        lock.lock();
+        try {
+            while (inOrderEnd == hashedUpTo && !stopping && !rewritten) {
+                appended.awaitUninterruptibly();
+            }
+            return stopping || rewritten ? hashedUpTo : inOrderEnd;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void hashUpTo(long end, byte[] buffer) throws IOException {
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+        while (hashedUpTo < end) {
+            wrapped.clear().limit((int) Math.min(buffer.length, end - hashedUpTo));
+            int read = file.read(wrapped, hashedUpTo);
+            if (read < 0) {
+                throw new EOFException("The file ended at " + hashedUpTo + " bytes, before its size of " + end);
+            }
+            digest.update(buffer, 0, read);
+            hashedUpTo += read;
+        }
+    }
+
+    /** The SHA-256 of a whole file that is no longer written. */
+    static String of(FileChannel file) throws IOException {
+        return new RunningSha256(file).finish(file.size());
     }
 
     static MessageDigest newDigest() {
