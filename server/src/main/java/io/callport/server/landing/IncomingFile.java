@@ -30,13 +30,13 @@ public final class IncomingFile implements Closeable {
     private boolean refusedAsTooLarge;
 
     IncomingFile(LandingArea area, String uploadId, String fileName, Path partial, FileChannel channel, long size,
-                 SizeLimit limit) {
+                 SizeLimit limit, RunningSha256.Progress hashedSoFar) {
         this.area = area;
         this.uploadId = uploadId;
         this.fileName = fileName;
         this.partial = partial;
         this.channel = channel;
-        this.sha256 = new RunningSha256(channel);
+        this.sha256 = new RunningSha256(channel, size, hashedSoFar);
         this.size = size;
         this.limit = limit;
     }
@@ -149,7 +149,8 @@ public final class IncomingFile implements Closeable {
     public void park(CampaignPath destination) throws IOException {
         ensureWritable();
         try {
-            moveTo(destination);
+            String hash = sha256.finish(size);
+            area.rememberParked(moveTo(destination), size, hash);
         } catch (IOException | RuntimeException e) {
             discard();
             throw e;
@@ -168,6 +169,8 @@ public final class IncomingFile implements Closeable {
     @Override
     public void close() throws IOException {
         if (!finished) {
+            sha256.stop();
+            sha256.progress().ifPresent(progress -> area.keepHashProgress(uploadId, progress));
             finish();
         }
     }

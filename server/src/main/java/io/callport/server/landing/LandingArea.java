@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -38,6 +39,8 @@ public final class LandingArea {
     private final SizeLimits limits;
     private final Clock clock;
     private final Set<String> openUploads = ConcurrentHashMap.newKeySet();
+    private final Map<String, RunningSha256.Progress> hashProgress = new ConcurrentHashMap<>();
+    private final ParkedFiles parkedFiles = new ParkedFiles();
 
     public LandingArea(Path root) throws IOException {
         this(root, SizeLimits.DEFAULT, Clock.systemUTC());
@@ -122,6 +125,7 @@ public final class LandingArea {
         if (openUploads.contains(requireUploadId(uploadId))) {
             throw new IllegalStateException("Upload " + uploadId + " is being written");
         }
+        hashProgress.remove(uploadId);
         Files.deleteIfExists(partialOf(uploadId));
     }
 
@@ -148,9 +152,14 @@ public final class LandingArea {
         if (!Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(parked.relativePath());
         }
+        Optional<String> known = parkedFiles.hashOf(from);
         String hash;
-        try (FileChannel channel = FileChannel.open(from, StandardOpenOption.READ)) {
-            hash = RunningSha256.of(channel);
+        if (known.isPresent()) {
+            hash = known.get();
+        } else {
+            try (FileChannel channel = FileChannel.open(from, StandardOpenOption.READ)) {
+                hash = RunningSha256.of(channel);
+            }
         }
         return moveIntoPlace(from, hash, destination, source, listener);
     }
@@ -197,6 +206,7 @@ public final class LandingArea {
                     if (!openUploads.contains(uploadId)
                             && Files.getLastModifiedTime(partial).toInstant().isBefore(cutoff)
                             && Files.deleteIfExists(partial)) {
+                        hashProgress.remove(uploadId);
                         deleted++;
                     }
                 } catch (NoSuchFileException alreadyGone) {
@@ -211,6 +221,14 @@ public final class LandingArea {
         Path target = pathOf(destination);
         Files.createDirectories(target.getParent());
         return target;
+    }
+
+    void keepHashProgress(String uploadId, RunningSha256.Progress progress) {
+        hashProgress.put(uploadId, progress);
+    }
+
+    void rememberParked(Path file, long size, String sha256) throws IOException {
+        parkedFiles.remember(file, size, sha256);
     }
 
     void released(String uploadId) {
@@ -241,7 +259,7 @@ public final class LandingArea {
                     : FileChannel.open(partial, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
                 return new IncomingFile(this, uploadId, fileName, partial, channel, channel.size(),
-                        limits.limitFor(fileName));
+                        limits.limitFor(fileName), hashProgress.remove(uploadId));
             } catch (IOException e) {
                 channel.close();
                 throw e;

@@ -2,27 +2,32 @@ package io.callport.server.landing;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * SHA-256 of a file being written, computed on a thread of its own that reads back, from the page cache, what the
  * writer has appended in order: the writer's thread only moves a counter, so hashing never slows the transfer on a
- * machine with a core to spare. Whatever arrived out of order, was written over, or came before a restart is read
- * back at the end.
+ * machine with a core to spare. A partial file kept between sessions (a resumable upload) carries its
+ * {@link Progress} over, so each byte is hashed once; whatever arrived out of order, was written over, or came
+ * before a restart is read back.
  */
 final class RunningSha256 {
     private static final int READ_BUFFER = 256 * 1024;
 
+    /** How far a kept partial file's hash had got when its session ended. */
+    record Progress(MessageDigest digest, long hashedUpTo) {
+    }
+
     private final FileChannel file;
-    private final MessageDigest digest = newDigest();
+    private final MessageDigest digest;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     /** The end of the bytes written in order from the start; the background thread may hash up to here. */
@@ -35,8 +40,21 @@ final class RunningSha256 {
     private long hashedUpTo;
     private IOException failure;
 
+    /** For a new, empty file. */
     RunningSha256(FileChannel file) {
+        this(file, 0, null);
+    }
+
+    /**
+     * For a file that already holds {@code existingBytes}, going on from {@code resumed} (null when there is none,
+     * e.g. after a restart) or else from the start.
+     */
+    RunningSha256(FileChannel file, long existingBytes, Progress resumed) {
         this.file = file;
+        boolean usable = resumed != null && resumed.hashedUpTo() <= existingBytes;
+        this.digest = usable ? resumed.digest() : newDigest();
+        this.hashedUpTo = usable ? resumed.hashedUpTo() : 0;
+        this.inOrderEnd = existingBytes;
     }
 
     /** Records that {@code length} bytes now sit in the file at {@code position}. */
@@ -79,8 +97,13 @@ final class RunningSha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Stops the background thread, e.g. when the file is discarded or parked for a later session. */
-    void stop() throws IOException {
+    /** Where the hash stands, once {@link #stop stopped}: empty if the file was written over since. */
+    Optional<Progress> progress() {
+        return failure != null || rewritten ? Optional.empty() : Optional.of(new Progress(digest, hashedUpTo));
+    }
+
+    /** Stops the background thread, e.g. when the file is discarded or kept for a later session. */
+    void stop() {
         lock.lock();
         Thread running;
         try {
@@ -91,12 +114,26 @@ final class RunningSha256 {
             lock.unlock();
         }
         if (running != null) {
+            joinUninterruptibly(running);
+        }
+    }
+
+    /**
+     * Sessions end on interrupted threads (a dropped connection) and must still clean up; the hashing thread stops
+     * within one buffer, so the wait is short.
+     */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
             try {
-                running.join();
+                thread.join();
+                break;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Interrupted while the upload's SHA-256 was being finished");
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -105,7 +142,7 @@ final class RunningSha256 {
         try {
             long end;
             while ((end = nextEnd()) > hashedUpTo) {
-                hashUpTo(end, buffer);
+                hashUpTo(Math.min(end, hashedUpTo + buffer.length), buffer); // a buffer at a time: stops promptly
             }
         } catch (IOException e) {
             failure = e; // the end reads everything again

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,6 +130,36 @@ class LandingAreaTest {
     }
 
     @Test
+    void aFileResumedOverSeveralSessionsAndAfterARestartHashesAsAWhole() throws IOException {
+        byte[] content = randomBytes(960, 5);
+        IncomingFile first = landing.begin("call.wav");
+        first.write(ByteBuffer.wrap(content, 0, 320), 0);
+        first.close();
+        IncomingFile second = landing.resume(first.uploadId(), "call.wav");
+        second.write(ByteBuffer.wrap(content, 320, 320), 320);
+        second.close();
+
+        LandingArea restarted = new LandingArea(root, new SizeLimits(1024, 2048, 512), Clock.systemUTC());
+        IncomingFile third = restarted.resume(first.uploadId(), "call.wav");
+        third.write(ByteBuffer.wrap(content, 640, 320), 640);
+        LandedFile landed = third.complete(new CampaignPath(SALES, "call.wav"), UploadSource.API, listener);
+
+        assertThat(landed.sha256()).isEqualTo(sha256(content));
+    }
+
+    @Test
+    void bytesWrittenOverAreHashedAsTheyEndedUp() throws IOException {
+        byte[] content = randomBytes(1000, 6);
+        IncomingFile file = landing.begin("call.wav");
+        file.write(ByteBuffer.wrap(randomBytes(1000, 7)), 0);
+        file.write(ByteBuffer.wrap(content, 0, 1000), 0);
+
+        LandedFile landed = file.complete(new CampaignPath(SALES, "call.wav"), UploadSource.SFTP, listener);
+
+        assertThat(landed.sha256()).isEqualTo(sha256(content));
+    }
+
+    @Test
     void anUploadCannotBeOpenedTwiceNorDiscardedWhileOpen() throws IOException {
         try (IncomingFile file = landing.begin("call.wav")) {
             assertThatThrownBy(() -> landing.resume(file.uploadId(), "call.wav")).isInstanceOf(IllegalStateException.class);
@@ -187,6 +218,24 @@ class LandingAreaTest {
         assertThat(landed.relativePath()).isEqualTo("call.wav");
         assertThat(landed.sha256()).isEqualTo(sha256(content));
         assertThat(events).containsExactly(landed);
+    }
+
+    @Test
+    void aParkedFileChangedBeforeItsRenameIsHashedAsItIsThen() throws IOException {
+        byte[] start = randomBytes(500, 8);
+        byte[] more = randomBytes(200, 9);
+        CampaignPath parked = new CampaignPath(SALES, "call.wav.filepart");
+        IncomingFile file = landing.begin(parked.fileName());
+        file.write(ByteBuffer.wrap(start), 0);
+        file.park(parked);
+        Files.write(landing.pathOf(parked), more, StandardOpenOption.APPEND);
+
+        LandedFile landed = landing.landRenamed(parked, parked.withFileName("call.wav"), UploadSource.SFTP, listener);
+
+        byte[] whole = new byte[700];
+        System.arraycopy(start, 0, whole, 0, 500);
+        System.arraycopy(more, 0, whole, 500, 200);
+        assertThat(landed.sha256()).isEqualTo(sha256(whole));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.callport.server.upload;
 
-import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -26,10 +26,10 @@ class MultipartReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 100, 65_536, 1 << 20})
     void partsComeOutExactlyWhateverTheReadSizes(int maxRead) throws IOException {
-        // A file full of near-misses of the delimiter, long enough to cross the 64 KB buffer many times.
+        // A file full of near-misses of the delimiter, long enough to cross the reader's buffer several times.
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         Random random = new Random(5);
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             byte[] noise = new byte[random.nextInt(200)];
             random.nextBytes(noise);
             file.write(noise);

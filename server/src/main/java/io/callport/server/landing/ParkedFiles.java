@@ -1,0 +1,51 @@
+package io.callport.server.landing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hashes of files parked under a temporary name in this process, so that renaming one into place (how the
+ * Uploader and most SFTP clients finish an upload) need not read it again. A file changed since it was parked, or
+ * parked before a restart, is simply not known.
+ */
+final class ParkedFiles {
+    /** Clients that never rename their temporary files must not make this grow without end. */
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Parked(long size, FileTime modified, String sha256) {
+    }
+
+    private final Map<Path, Parked> byPath = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Parked> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    };
+
+    synchronized void remember(Path file, long size, String sha256) throws IOException {
+        byPath.put(file, new Parked(size, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS), sha256));
+    }
+
+    /** The hash of the file as it was parked, if it is still exactly that file; forgets it either way. */
+    synchronized Optional<String> hashOf(Path file) throws IOException {
+        Parked known = byPath.remove(file);
+        if (known == null) {
+            return Optional.empty();
+        }
+        try {
+            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            boolean unchanged = now.size() == known.size() && now.lastModifiedTime().equals(known.modified());
+            return unchanged ? Optional.of(known.sha256()) : Optional.empty();
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        }
+    }
+}
