@@ -37,12 +37,17 @@ public final class PipelineBenchmark {
         Path work = Path.of(args[0]);
         String database = args[1];
         int workers = Integer.getInteger("callport.bench.workers", PipelineSettings.defaults().workers());
+        // A server that has been running has compiled its hot paths; the first batch of a fresh JVM has not.
+        int warmUp = Integer.getInteger("callport.bench.warmup", 1_000);
+        if (warmUp > 0) {
+            run(work, database, workers, warmUp, false);
+        }
         for (int i = 2; i < args.length; i++) {
-            run(work, database, workers, Integer.parseInt(args[i]));
+            run(work, database, workers, Integer.parseInt(args[i]), true);
         }
     }
 
-    private static void run(Path work, String database, int workers, int calls) throws Exception {
+    private static void run(Path work, String database, int workers, int calls, boolean report) throws Exception {
         Path dataDir = work.resolve("data-" + calls);
         deleteRecursively(dataDir);
         Path staging = Files.createDirectories(work.resolve("staging-" + calls));
@@ -85,18 +90,20 @@ public final class PipelineBenchmark {
                 throw new IllegalStateException(completed + " of " + calls + " calls completed");
             }
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
-            Timeline timeline = server.context().database().read(c -> Timeline.of(c, campaign.id()));
-            long startMillis = System.currentTimeMillis() - (long) (total * 1000);
-            System.out.printf("database=%s calls=%d seconds=%.1f calls_per_second=%.0f drop_seconds=%.1f "
-                            + "all_files_recorded_seconds=%.1f batch_closed_seconds=%.1f csv_read_seconds=%.1f "
-                            + "first_call_completed_seconds=%.1f calls_per_second_after_close=%.0f cpu_seconds=%.1f "
-                            + "calls_per_cpu_second=%.0f "
-                            + "load_average=%.1f workers=%d cores=%d%n",
-                    database.equals("sqlite") ? "sqlite" : "postgresql", calls, total, calls / total, dropped,
-                    (timeline.allRecorded() - startMillis) / 1000.0, (timeline.windowClosed() - startMillis) / 1000.0,
-                    (timeline.csvRead() - startMillis) / 1000.0, (timeline.firstCompleted() - startMillis) / 1000.0,
-                    calls / (total - (timeline.windowClosed() - startMillis) / 1000.0), cpu, calls / cpu, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                            .getSystemLoadAverage(), settings.workers(), Runtime.getRuntime().availableProcessors());
+            if (report) {
+                Timeline timeline = server.context().database().read(c -> Timeline.of(c, campaign.id()));
+                long startMillis = System.currentTimeMillis() - (long) (total * 1000);
+                System.out.printf("database=%s calls=%d seconds=%.1f calls_per_second=%.0f drop_seconds=%.1f "
+                                + "all_files_recorded_seconds=%.1f batch_closed_seconds=%.1f csv_read_seconds=%.1f "
+                                + "first_call_completed_seconds=%.1f calls_per_second_after_close=%.0f cpu_seconds=%.1f "
+                                + "calls_per_cpu_second=%.0f "
+                                + "load_average=%.1f workers=%d cores=%d%n",
+                        database.equals("sqlite") ? "sqlite" : "postgresql", calls, total, calls / total, dropped,
+                        (timeline.allRecorded() - startMillis) / 1000.0, (timeline.windowClosed() - startMillis) / 1000.0,
+                        (timeline.csvRead() - startMillis) / 1000.0, (timeline.firstCompleted() - startMillis) / 1000.0,
+                        calls / (total - (timeline.windowClosed() - startMillis) / 1000.0), cpu, calls / cpu, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage(), settings.workers(), Runtime.getRuntime().availableProcessors());
+            }
         }
         deleteRecursively(dataDir);
         deleteRecursively(staging);
