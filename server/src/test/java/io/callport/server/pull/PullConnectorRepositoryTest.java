@@ -14,6 +14,7 @@ import io.callport.server.store.OnEachDatabase;
 import io.callport.server.store.Organisation;
 import io.callport.server.store.Sql;
 import io.callport.server.store.Store;
+import io.callport.server.store.PickingRule;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
