@@ -40,6 +40,7 @@ class CampaignApiTest {
         assertThat(campaign.get("batchWindowSeconds").asInt()).isEqualTo(900);
         assertThat(campaign.get("retention").toString())
                 .isEqualTo("{\"unprocessed\":\"P3M\",\"audioAndTranscripts\":\"P12M\",\"metadataAndInsights\":\"CONTRACT\"}");
+        assertThat(campaign.get("picking").asText()).isEqualTo("all");
         assertThat(campaign.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(server.get("/api/v1/campaigns", key).json().findValuesAsText("id"))
                 .contains(campaign.get("id").asText());
@@ -72,6 +73,39 @@ class CampaignApiTest {
                 "Retention for audio and transcripts must be one of P1M, P2M, P3M, P6M, P12M, not 'P24M'.");
         assertThat(server.post("/api/v1/campaigns", key,
                 "{\"name\": \"Retained\", \"retention\": {\"unprocessed\": \"P6M\"}}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aPickingRuleIsKeptInItsTextFormAndChangedAlone() {
+        TestServer.Response created = server.post("/api/v1/campaigns", key,
+                "{\"name\": \"Sampled\", \"picking\": \" 30 % \"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("picking").asText()).isEqualTo("30%");
+        String id = created.json().get("id").asText();
+
+        TestServer.Response patched = server.patch("/api/v1/campaigns/" + id, key,
+                "{\"picking\": \"Max 5 per agent\"}");
+        assertThat(patched.json().get("picking").asText()).isEqualTo("5 per agent");
+        assertThat(server.patch("/api/v1/campaigns/" + id, key, "{\"batchWindowSeconds\": 30}").json()
+                .get("picking").asText()).as("a change of another field keeps the rule").isEqualTo("5 per agent");
+        assertThat(server.get("/api/v1/campaigns/" + id, key).json().get("picking").asText()).isEqualTo("5 per agent");
+    }
+
+    @Test
+    void aPickingRuleThatIsNotOneIs400WithTheReason() {
+        TestServer.Response tooMuch = server.post("/api/v1/campaigns", key,
+                "{\"name\": \"Greedy\", \"picking\": \"150%\"}");
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.error()).isEqualTo("bad_request");
+        assertThat(tooMuch.json().get("message").asText())
+                .isEqualTo("A picking percentage is between 1 and 100, not 150.");
+
+        String id = server.createCampaign("Vague");
+        TestServer.Response words = server.patch("/api/v1/campaigns/" + id, key, "{\"picking\": \"abc\"}");
+        assertThat(words.status()).isEqualTo(400);
+        assertThat(words.json().get("message").asText()).isEqualTo("The picking rule 'abc' must be 'all', "
+                + "a percentage such as '30%', or a maximum per agent such as '5 per agent'.");
+        assertThat(server.get("/api/v1/campaigns/" + id, key).json().get("picking").asText()).isEqualTo("all");
     }
 
     @Test
