@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callport.server.config.ServerConfig;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.UploadSource;
-import io.callport.server.pull.CredentialCipher;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.pull.SftpTestServer;
 import io.callport.server.storage.BlobStoreSettings;
 import io.callport.server.store.Organisation;

@@ -7,6 +7,7 @@ import io.callport.naming.FileNameConvention;
 import io.callport.server.landing.CampaignFolder;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.CampaignSettings;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.store.Database;
 import io.callport.server.store.DuplicateException;
 import io.callport.server.store.InvalidValueException;

@@ -3,6 +3,7 @@ package io.callport.server.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.server.store.CampaignSettings;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.store.Database;
 import io.callport.server.store.OnEachDatabase;
 import io.callport.server.store.Organisation;
