@@ -86,7 +86,7 @@ final class BatchPicking {
         }
     }
 
-    /** Whose call it is: the mapped agent, else what the file name said of the agent (see {@link PickingRule#agentOf}). */
+    /** Whose call it is: the mapped agent, else what the file name said (see {@link PickingRule#agentOf}). */
     private static String agentOf(Call call) {
         return call.agentId() != null ? "agent:" + call.agentId() : PickingRule.agentOf(call.metadata());
     }

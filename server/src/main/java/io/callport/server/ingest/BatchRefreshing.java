@@ -121,8 +121,9 @@ final class BatchRefreshing implements Stage {
             return BatchStatus.WAITING_FOR_CSV;
         }
         // calls and recordings the campaign's picking rule left out are not failures
-        long failures = counts.files(FileStatus.FAILED) + counts.files(FileStatus.SKIPPED) - counts.recordingsNotPicked()
-                + counts.rows(RowOutcome.FAILED) + counts.rows(RowOutcome.SKIPPED) + counts.calls(CallStatus.FAILED);
+        long failures = counts.files(FileStatus.FAILED) + counts.files(FileStatus.SKIPPED)
+                - counts.recordingsNotPicked() + counts.rows(RowOutcome.FAILED) + counts.rows(RowOutcome.SKIPPED)
+                + counts.calls(CallStatus.FAILED);
         long successes = counts.calls(CallStatus.COMPLETED) + counts.rows(RowOutcome.COMPLETED)
                 + counts.filesTakenIn();
         if (failures == 0) {
@@ -142,7 +143,7 @@ final class BatchRefreshing implements Stage {
         };
     }
 
-    /** "12 calls completed, 3 calls not picked, 1 call failed, 2 rows refused, 1 duplicate file not processed again." */
+    /** "12 calls completed, 3 calls not picked, 1 call failed, 2 rows refused, 1 duplicate file not processed ..." */
     private static String summary(BatchCounts counts) {
         List<String> parts = new ArrayList<>();
         add(parts, counts.calls(CallStatus.COMPLETED), "call completed", "calls completed");

@@ -136,7 +136,8 @@ public final class Pipeline implements ManagedComponent {
     public void start() {
         int encrypted = context.pipeline().webhooks().encryptPlainSecrets();
         if (encrypted > 0) {
-            LOG.atInfo().addKeyValue("webhooks", encrypted).log("webhook secrets stored in plain text are now encrypted");
+            LOG.atInfo().addKeyValue("webhooks", encrypted)
+                    .log("webhook secrets stored in plain text are now encrypted");
         }
         runner.start();
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->

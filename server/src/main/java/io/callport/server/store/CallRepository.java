@@ -129,8 +129,8 @@ public final class CallRepository {
 
     /** The pending calls held for the batch's picking, not yet decided. */
     public List<Call> heldForPicking(Connection connection, String batchId) throws SQLException {
-        return Sql.list(connection, "SELECT " + COLUMNS + " FROM calls WHERE picking_batch_id = ? AND status = 'PENDING'",
-                CallRepository::map, batchId);
+        return Sql.list(connection, "SELECT " + COLUMNS + " FROM calls WHERE picking_batch_id = ? "
+                + "AND status = 'PENDING'", CallRepository::map, batchId);
     }
 
     /**
@@ -140,10 +140,10 @@ public final class CallRepository {
     public void decidePicking(Connection connection, Collection<String> pickedIds, Map<String, String> notPicked)
             throws SQLException {
         Instant now = clock.instant();
-        Sql.batch(connection, "UPDATE calls SET picking_batch_id = NULL, updated_at = ? WHERE id = ?", pickedIds.stream()
-                .map(id -> new Object[] {now, id}).toList());
-        Sql.batch(connection, "UPDATE calls SET status = 'SKIPPED', reason = ?, picking_batch_id = NULL, updated_at = ? "
-                + "WHERE id = ?", notPicked.entrySet().stream()
+        Sql.batch(connection, "UPDATE calls SET picking_batch_id = NULL, updated_at = ? WHERE id = ?",
+                pickedIds.stream().map(id -> new Object[] {now, id}).toList());
+        Sql.batch(connection, "UPDATE calls SET status = 'SKIPPED', reason = ?, picking_batch_id = NULL, "
+                + "updated_at = ? WHERE id = ?", notPicked.entrySet().stream()
                 .map(e -> new Object[] {e.getValue(), now, e.getKey()}).toList());
     }
 

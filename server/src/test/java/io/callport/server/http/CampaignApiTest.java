@@ -67,9 +67,7 @@ class CampaignApiTest {
         TestServer.Response response = server.post("/api/v1/campaigns", key,
                 "{\"name\": \"Retained\", \"retention\": {\"audioAndTranscripts\": \"P24M\"}}");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("bad_request");
-        assertThat(response.json().get("message").asText()).isEqualTo(
+        assertBadRequest(response,
                 "Retention for audio and transcripts must be one of P1M, P2M, P3M, P6M, P12M, not 'P24M'.");
         assertThat(server.post("/api/v1/campaigns", key,
                 "{\"name\": \"Retained\", \"retention\": {\"unprocessed\": \"P6M\"}}").status()).isEqualTo(400);
@@ -93,18 +91,12 @@ class CampaignApiTest {
 
     @Test
     void aPickingRuleThatIsNotOneIs400WithTheReason() {
-        TestServer.Response tooMuch = server.post("/api/v1/campaigns", key,
-                "{\"name\": \"Greedy\", \"picking\": \"150%\"}");
-        assertThat(tooMuch.status()).isEqualTo(400);
-        assertThat(tooMuch.error()).isEqualTo("bad_request");
-        assertThat(tooMuch.json().get("message").asText())
-                .isEqualTo("A picking percentage is between 1 and 100, not 150.");
+        assertBadRequest(server.post("/api/v1/campaigns", key, "{\"name\": \"Greedy\", \"picking\": \"150%\"}"),
+                "A picking percentage is between 1 and 100, not 150.");
 
         String id = server.createCampaign("Vague");
-        TestServer.Response words = server.patch("/api/v1/campaigns/" + id, key, "{\"picking\": \"abc\"}");
-        assertThat(words.status()).isEqualTo(400);
-        assertThat(words.json().get("message").asText()).isEqualTo("The picking rule 'abc' must be 'all', "
-                + "a percentage such as '30%', or a maximum per agent such as '5 per agent'.");
+        assertBadRequest(server.patch("/api/v1/campaigns/" + id, key, "{\"picking\": \"abc\"}"), "The picking rule "
+                + "'abc' must be 'all', a percentage such as '30%', or a maximum per agent such as '5 per agent'.");
         assertThat(server.get("/api/v1/campaigns/" + id, key).json().get("picking").asText()).isEqualTo("all");
     }
 
@@ -161,5 +153,11 @@ class CampaignApiTest {
         TestServer.Response method = server.delete("/api/v1/campaigns", key);
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.error()).isEqualTo("method_not_allowed");
+    }
+
+    private static void assertBadRequest(TestServer.Response response, String message) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("bad_request");
+        assertThat(response.json().get("message").asText()).isEqualTo(message);
     }
 }

@@ -75,7 +75,8 @@ class PickingFlowTest {
 
         List<String> expected = PickingRule.parse("50%").pick(List.copyOf(rows.keySet()), Function.identity(),
                 name -> "");
-        String reason = "Not picked: the campaign takes in 50% of each batch's calls; 10 of this batch's 20 were picked.";
+        String reason = "Not picked: the campaign takes in 50% of each batch's calls; 10 of this batch's 20 were "
+                + "picked.";
         assertThat(batch.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(batch.reason()).isEqualTo("10 calls completed, 10 calls not picked.");
         List<Call> calls = server.calls(campaign);
@@ -95,7 +96,8 @@ class PickingFlowTest {
         assertThat(folder.resolve(notPicked(rows, expected).getFirst())).as("a skipped recording stays where it landed")
                 .exists();
 
-        String again = server.campaign("{\"name\": \"Sampled again\", \"batchWindowSeconds\": 1, \"picking\": \"50%\"}");
+        String again = server.campaign("{\"name\": \"Sampled again\", \"batchWindowSeconds\": 1, "
+                + "\"picking\": \"50%\"}");
         dropAndAwait(again, rows);
         assertThat(server.calls(again)).as("the same batch gives the same choice")
                 .filteredOn(call -> call.status() == CallStatus.COMPLETED).extracting(Call::recordingName)

@@ -20,7 +20,8 @@ class PickingRuleTest {
 
         assertThat(picked).hasSize(3).isSubsetOf(names);
         assertThat(thirty.pick(names.reversed(), Function.identity(), name -> ""))
-                .as("the order of the candidates does not change the choice").containsExactlyInAnyOrderElementsOf(picked);
+                .as("the order of the candidates does not change the choice")
+                .containsExactlyInAnyOrderElementsOf(picked);
         assertThat(thirty.pick(names.subList(0, 1), Function.identity(), name -> "")).hasSize(1);
         assertThat(thirty.pick(List.of(), Function.identity(), name -> "")).isEmpty();
         assertThat(PickingRule.parse("100 %").pick(names, Function.identity(), name -> "")).isEqualTo(names);

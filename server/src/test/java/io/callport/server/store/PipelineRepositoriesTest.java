@@ -20,7 +20,8 @@ class PipelineRepositoriesTest {
         Store store = Store.on(database, Clock.systemUTC());
         Organisation org = store.organisations().create("Acme");
         Campaign campaign = store.campaigns().create(org.id(), new CampaignSettings("Sales", null, true, 300, null));
-        return new Fixture(store, PipelineStore.on(database, Clock.systemUTC(), "test", SECRETS), database, org, campaign);
+        return new Fixture(store, PipelineStore.on(database, Clock.systemUTC(), "test", SECRETS), database, org,
+                campaign);
     }
 
     @OnEachDatabase
