@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Which of a run's recordings to take: all of them, a percentage, or at most N per agent. A pull connector applies
@@ -100,10 +102,12 @@ public sealed interface PickingRule {
         @Override
         public <T> List<T> pick(List<T> candidates, Function<T, String> pathOf, Function<T, String> agentOf) {
             int count = (int) Math.ceil(candidates.size() * percent / 100.0);
-            Set<T> chosen = new HashSet<>(candidates.stream()
-                    .sorted(Comparator.comparing(candidate -> sha256(pathOf.apply(candidate))))
-                    .limit(count).toList());
-            return candidates.stream().filter(chosen::contains).toList();
+            // each path hashed once; the candidates with the lowest hashes are picked
+            String[] hashes = candidates.stream().map(candidate -> sha256(pathOf.apply(candidate)))
+                    .toArray(String[]::new);
+            Set<Integer> chosen = new HashSet<>(IntStream.range(0, hashes.length).boxed()
+                    .sorted(Comparator.comparing(index -> hashes[index])).limit(count).toList());
+            return IntStream.range(0, hashes.length).filter(chosen::contains).mapToObj(candidates::get).toList();
         }
 
         @Override
@@ -113,7 +117,7 @@ public sealed interface PickingRule {
 
         private static String sha256(String text) {
             try {
-                return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(text.getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("Every Java runtime has SHA-256", e);
