@@ -18,6 +18,7 @@ import io.callport.server.http.RouteGroup;
 import io.callport.server.http.SshKeyRoutes;
 import io.callport.server.http.UserRoutes;
 import io.callport.server.storage.BlobStore;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.store.Database;
 import io.callport.server.store.MigrationRunner;
 import io.callport.server.store.Store;
@@ -80,7 +81,10 @@ public final class CallportServer implements AutoCloseable {
             ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
             initialOwnerKey = FirstStart.run(store, apiKeys, config.initialOwnerKeyPath()).orElse(null);
             blobs = config.blobStore().open();
-            context = new ServerContext(config, database, store, blobs, clock, new ListeningPorts(config.sftpPort()));
+            CredentialCipher secrets = CredentialCipher.fromSettingOrFile(config.credentialKey(),
+                    config.dataDir().resolve(CredentialCipher.KEY_FILE));
+            context = new ServerContext(config, database, store, blobs, clock, new ListeningPorts(config.sftpPort()),
+                    secrets);
 
             List<RouteGroup> routeGroups = new ArrayList<>(coreRouteGroups(context, apiKeys));
             List<ManagedComponent> components = new ArrayList<>();

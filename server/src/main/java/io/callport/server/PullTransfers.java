@@ -6,7 +6,6 @@ import io.callport.server.landing.CampaignPath;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.LandingListener;
 import io.callport.server.landing.UploadSource;
-import io.callport.server.pull.CredentialCipher;
 import io.callport.server.pull.PullConnectorRepository;
 import io.callport.server.pull.PullLedger;
 import io.callport.server.pull.PullScheduler;
@@ -27,9 +26,8 @@ final class PullTransfers {
 
     PullTransfers(ServerContext context, LandingArea landing, LandingListener listener) {
         Path dataDir = context.config().dataDir();
-        CredentialCipher cipher = CredentialCipher.fromSettingOrFile(context.config().credentialKey(),
-                dataDir.resolve(CredentialCipher.KEY_FILE));
-        PullConnectorRepository connectors = new PullConnectorRepository(context.database(), context.clock(), cipher);
+        PullConnectorRepository connectors = new PullConnectorRepository(context.database(), context.clock(),
+                context.secrets());
         PullLedger ledger = new PullLedger(context.database(), context.clock());
         PulledFileSink sink = (campaign, relativePath, file, sha256) -> landing.landFile(file, sha256,
                 new CampaignPath(campaign, relativePath), UploadSource.PULL, listener);

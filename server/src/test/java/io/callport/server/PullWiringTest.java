@@ -1,17 +1,22 @@
 package io.callport.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callport.server.config.ServerConfig;
+import io.callport.server.ingest.PipelineServer;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.UploadSource;
-import io.callport.server.pull.CredentialCipher;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.pull.SftpTestServer;
 import io.callport.server.storage.BlobStoreSettings;
+import io.callport.server.store.IngestBatch;
+import io.callport.server.store.IngestFile;
 import io.callport.server.store.Organisation;
+import io.callport.server.store.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,6 +133,33 @@ class PullWiringTest {
         assertThat(server.patch("/api/v1/connectors/" + id, owner,
                 "{\"password\": \"" + SftpTestServer.PASSWORD + "\"}").status()).isEqualTo(200);
         assertThat(run(id).at("/connector/status/state").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void aPulledFileThePipelineNeverHeardOfIsFoundAfterARestartAsPulled() throws Exception {
+        String campaign = server.post("/api/v1/campaigns", owner, "{\"name\": \"Pulled\", \"csvRequired\": false, "
+                + "\"batchWindowSeconds\": 0}").json().get("id").asText();
+        remoteFile("call-1.wav", "RIFF recording one");
+        createConnector(campaign, "");
+        // the file landed and its connector handed it over, but this server's listener is not the pipeline: as if
+        // the server stopped right after landing it, before the pipeline recorded it
+        await(() -> arrivals.size() == 1);
+        Path folder = arrivals.getFirst().file().getParent();
+        Files.writeString(folder.resolve("dropped.wav"), "RIFF dropped by hand");
+        server.close();
+
+        ServerConfig config = ServerConfig.embedded(dataDir).withPorts(0, 0);
+        try (PipelineServer restarted = PipelineServer.start(config, PipelineServer.fast(), Clock.systemUTC())) {
+            restarted.pipeline().scanNow();
+            List<IngestFile> files = PipelineServer.await(() -> {
+                List<IngestBatch> batches = restarted.batches(campaign);
+                return batches.isEmpty() ? null : restarted.pipeline().store().files()
+                        .inBatch(batches.getFirst().id(), null, new Page(10, 0));
+            }, PATIENCE, () -> "the scan to record the files");
+
+            assertThat(files).extracting(IngestFile::name, IngestFile::source).containsExactlyInAnyOrder(
+                    tuple("call-1.wav", UploadSource.PULL.name()), tuple("dropped.wav", UploadSource.SFTP.name()));
+        }
     }
 
     private TestServer startServer(String credentialKey) {

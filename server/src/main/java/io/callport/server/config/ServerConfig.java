@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param dbUser     database user, or null when the URL carries it or the database needs none
  * @param dbPassword database password, or null; never printed by {@link #toString()}
  * @param blobStore  where recordings are kept
- * @param credentialKey base64 key for pull connectors' credentials, or null for a key file in the data folder;
+ * @param credentialKey base64 key for the secrets kept in the database (pull connectors' credentials, webhooks'
+ *                   secrets), or null for a key file in the data folder;
  *                   never printed by {@link #toString()}
  */
 public record ServerConfig(Path dataDir, int httpPort, int sftpPort, String bind, String dbUrl, String dbUser,

@@ -21,8 +21,8 @@ public enum Setting {
     S3_REGION("s3-region", "REGION", "The bucket's region.", null),
     S3_ACCESS_KEY("s3-access-key", "KEY", "S3 access key; the default AWS credential chain when absent.", null),
     S3_SECRET_KEY("s3-secret-key", "SECRET", "S3 secret key.", null),
-    CREDENTIAL_KEY("credential-key", "BASE64", "Key that encrypts pull connectors' credentials at rest; a key file"
-            + " in the data folder when absent.", null),
+    CREDENTIAL_KEY("credential-key", "BASE64", "Key that encrypts pull connectors' credentials and webhooks' secrets"
+            + " at rest; a key file in the data folder when absent.", null),
     CONFIG("config", "FILE", "Properties file with the keys above (data-dir=..., http-port=...).", null);
 
     private final String key;

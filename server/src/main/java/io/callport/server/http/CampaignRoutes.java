@@ -5,6 +5,7 @@ import io.callport.server.auth.Principal;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.CampaignRepository;
 import io.callport.server.store.CampaignSettings;
+import io.callport.server.store.PickingRule;
 import io.callport.server.store.Retention;
 import io.callport.server.store.RetentionPeriod;
 import io.javalin.config.RoutesConfig;
@@ -25,12 +26,16 @@ public final class CampaignRoutes implements RouteGroup {
         this.lookup = lookup;
     }
 
-    /** A campaign as the API shows it. */
+    /**
+     * A campaign as the API shows it.
+     *
+     * @param picking which of each batch's calls it takes in: {@code all}, {@code 30%} or {@code 5 per agent}
+     */
     public record CampaignView(String id, String name, String folder, boolean csvRequired, int batchWindowSeconds,
-                               Retention retention, Instant createdAt, Instant updatedAt) {
+                               Retention retention, String picking, Instant createdAt, Instant updatedAt) {
         static CampaignView of(Campaign c) {
             return new CampaignView(c.id(), c.name(), c.folder(), c.csvRequired(), c.batchWindowSeconds(),
-                    c.retention(), c.createdAt(), c.updatedAt());
+                    c.retention(), c.picking().text(), c.createdAt(), c.updatedAt());
         }
     }
 
@@ -54,14 +59,15 @@ public final class CampaignRoutes implements RouteGroup {
 
     /** The body of POST (name required) and PATCH (every field optional). */
     public record CampaignRequest(String name, String folder, Boolean csvRequired, Integer batchWindowSeconds,
-                                  RetentionRequest retention) {
+                                  RetentionRequest retention, String picking) {
         CampaignSettings applyTo(CampaignSettings base) {
             return new CampaignSettings(
                     name != null ? name : base.name(),
                     folder != null ? folder : base.folder(),
                     csvRequired != null ? csvRequired : base.csvRequired(),
                     batchWindowSeconds != null ? batchWindowSeconds : base.batchWindowSeconds(),
-                    retention != null ? retention.applyTo(base.retention()) : base.retention());
+                    retention != null ? retention.applyTo(base.retention()) : base.retention(),
+                    picking != null ? PickingRule.parse(picking) : base.picking());
         }
     }
 
@@ -108,7 +114,7 @@ public final class CampaignRoutes implements RouteGroup {
         Campaign campaign = lookup.visible(principal, ctx.pathParam("id"));
         CampaignRequest request = Requests.json(ctx, CampaignRequest.class);
         CampaignSettings current = new CampaignSettings(campaign.name(), null, campaign.csvRequired(),
-                campaign.batchWindowSeconds(), campaign.retention());
+                campaign.batchWindowSeconds(), campaign.retention(), campaign.picking());
         Campaign updated = campaigns.update(principal.orgId(), campaign.id(), request.applyTo(current))
                 .orElseThrow(() -> ApiException.notFound("The campaign " + campaign.id() + " no longer exists."));
         ctx.json(CampaignView.of(updated));

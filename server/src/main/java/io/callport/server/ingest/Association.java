@@ -6,6 +6,7 @@ import io.callport.server.store.CallRepository;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.FileStatus;
 import io.callport.server.store.Ids;
+import io.callport.server.store.PickingRule;
 import io.callport.server.store.IngestFile;
 import io.callport.server.store.RowOutcome;
 import io.callport.server.store.VersionCause;
@@ -50,8 +51,12 @@ final class Association {
     record Outcome(RowOutcome outcome, String reason, String callId) {
     }
 
-    /** Applies records of one metadata file in the caller's transaction, in order; one outcome per record. */
-    List<Outcome> apply(Connection connection, Changes changes, Campaign campaign, IngestFile source,
+    /**
+     * Applies records of one metadata file in the caller's transaction, in order; one outcome per record.
+     *
+     * @param batchId the batch being processed, whose picking decides the calls made here with their recordings
+     */
+    List<Outcome> apply(Connection connection, Changes changes, Campaign campaign, String batchId, IngestFile source,
                         List<Metadata> records) throws SQLException {
         List<String> references = records.stream().map(r -> r.fields().contactReference()).distinct().toList();
         Map<String, Call> calls = new HashMap<>(context.pipeline().calls().withReferences(connection, campaign.id(),
@@ -87,7 +92,7 @@ final class Association {
         }
         context.pipeline().calls().insertAll(connection, created);
         context.pipeline().files().setStatus(connection, matched, FileStatus.MATCHED);
-        context.enqueueNowAll(connection, changes, WorkKind.INGEST_CALL, created.stream()
+        ready(connection, changes, campaign, batchId, created.stream()
                 .filter(call -> call.recordingFileId() != null).map(Call::id).toList());
         for (Call call : created) {
             changes.event(new PipelineEvent(PipelineEvent.CALL, call.id(), call.orgId(), call.campaignId(),
@@ -103,8 +108,9 @@ final class Association {
                 recordings.stream().map(IngestFile::name).toList());
     }
 
-    /** Matches waiting calls with their recordings and queues them for storing. */
-    void attach(Connection connection, Changes changes, Map<Call, IngestFile> recordingsByCall) throws SQLException {
+    /** Matches waiting calls with recordings of the batch being processed, and makes them ready for storing. */
+    void attach(Connection connection, Changes changes, Campaign campaign, String batchId,
+                Map<Call, IngestFile> recordingsByCall) throws SQLException {
         Map<String, String> fileIdsByCall = new LinkedHashMap<>();
         recordingsByCall.forEach((call, file) -> fileIdsByCall.put(call.id(), file.id()));
         context.pipeline().calls().attachRecordings(connection, fileIdsByCall);
@@ -115,7 +121,20 @@ final class Association {
                 context.refreshSoon(connection, changes, call.batchId());
             }
         }
-        context.enqueueNowAll(connection, changes, WorkKind.INGEST_CALL, List.copyOf(fileIdsByCall.keySet()));
+        ready(connection, changes, campaign, batchId, List.copyOf(fileIdsByCall.keySet()));
+    }
+
+    /**
+     * Calls that have their recording: queued for storing, or, when the campaign picks, held until the batch being
+     * processed decides which of its calls it takes in (see {@link BatchPicking}).
+     */
+    private void ready(Connection connection, Changes changes, Campaign campaign, String batchId, List<String> callIds)
+            throws SQLException {
+        if (campaign.picking() == PickingRule.ALL) {
+            context.enqueueNowAll(connection, changes, WorkKind.INGEST_CALL, callIds);
+        } else {
+            context.pipeline().calls().holdForPicking(connection, callIds, batchId);
+        }
     }
 
     private Outcome update(Connection connection, Changes changes, Call call, Metadata record, IngestFile source)

@@ -30,8 +30,8 @@ import java.util.List;
  *   <li>Processing while it is being closed or settled, or a file or call of it is in progress;</li>
  *   <li>Waiting for Files while a call of it waits for its recording;</li>
  *   <li>Waiting for CSV while a recording of it waits for its metadata;</li>
- *   <li>then Completed when nothing failed or was refused, Failed when nothing succeeded, else Incomplete;
- *       a cancelled batch ends Incomplete.</li>
+ *   <li>then Completed when nothing failed or was refused (calls the campaign's picking rule left out are
+ *       neither), Failed when nothing succeeded, else Incomplete; a cancelled batch ends Incomplete.</li>
  * </ol>
  */
 final class BatchRefreshing implements Stage {
@@ -120,8 +120,10 @@ final class BatchRefreshing implements Stage {
         if (counts.recordingsWaiting() > 0) {
             return BatchStatus.WAITING_FOR_CSV;
         }
+        // calls and recordings the campaign's picking rule left out are not failures
         long failures = counts.files(FileStatus.FAILED) + counts.files(FileStatus.SKIPPED)
-                + counts.rows(RowOutcome.FAILED) + counts.rows(RowOutcome.SKIPPED) + counts.calls(CallStatus.FAILED);
+                - counts.recordingsNotPicked() + counts.rows(RowOutcome.FAILED) + counts.rows(RowOutcome.SKIPPED)
+                + counts.calls(CallStatus.FAILED);
         long successes = counts.calls(CallStatus.COMPLETED) + counts.rows(RowOutcome.COMPLETED)
                 + counts.filesTakenIn();
         if (failures == 0) {
@@ -141,7 +143,7 @@ final class BatchRefreshing implements Stage {
         };
     }
 
-    /** "12 calls completed, 1 call failed, 2 rows refused, 1 duplicate file not processed again." */
+    /** "12 calls completed, 3 calls not picked, 1 call failed, 2 rows refused, 1 duplicate file not processed ..." */
     private static String summary(BatchCounts counts) {
         List<String> parts = new ArrayList<>();
         add(parts, counts.calls(CallStatus.COMPLETED), "call completed", "calls completed");
@@ -149,10 +151,15 @@ final class BatchRefreshing implements Stage {
             // recordings or sidecars completing calls that other batches' metadata made
             add(parts, counts.filesTakenIn(), "file taken in", "files taken in");
         }
+        add(parts, counts.calls(CallStatus.SKIPPED), "call not picked", "calls not picked");
+        if (counts.calls(CallStatus.SKIPPED) == 0) {
+            // recordings left out with calls that other batches' metadata made
+            add(parts, counts.recordingsNotPicked(), "recording not picked", "recordings not picked");
+        }
         add(parts, counts.calls(CallStatus.FAILED), "call failed", "calls failed");
         add(parts, counts.rows(RowOutcome.FAILED) + counts.rows(RowOutcome.SKIPPED), "row refused", "rows refused");
         add(parts, counts.files(FileStatus.FAILED), "file failed", "files failed");
-        add(parts, counts.files(FileStatus.SKIPPED), "file skipped", "files skipped");
+        add(parts, counts.files(FileStatus.SKIPPED) - counts.recordingsNotPicked(), "file skipped", "files skipped");
         add(parts, counts.files(FileStatus.DUPLICATE), "duplicate file not processed again",
                 "duplicate files not processed again");
         return parts.isEmpty() ? "Nothing to process." : String.join(", ", parts) + ".";

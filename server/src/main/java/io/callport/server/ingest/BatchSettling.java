@@ -44,7 +44,8 @@ import java.util.Set;
  * of its name (in this batch, or waiting from an earlier one) or, without one, as a metadata update of the call
  * its contact reference names; each recording still unmatched goes to a call that waits for it. What remains
  * then waits for its metadata when the campaign requires a CSV; otherwise each recording becomes a call of its
- * own, with what its file name (the mapping's convention) says.
+ * own, with what its file name (the mapping's convention) says. Last, in the transaction that ends the settling,
+ * the campaign's picking rule decides which of the calls the batch made ready are taken in.
  */
 final class BatchSettling implements Stage {
     private static final int CHUNK = 200;
@@ -53,11 +54,13 @@ final class BatchSettling implements Stage {
 
     private final PipelineContext context;
     private final Association association;
+    private final BatchPicking picking;
     private final SidecarReader sidecars = new SidecarReader();
 
     BatchSettling(PipelineContext context, Association association) {
         this.context = context;
         this.association = association;
+        this.picking = new BatchPicking(context);
     }
 
     @Override
@@ -83,6 +86,7 @@ final class BatchSettling implements Stage {
         Set<String> heldBySidecar = settleSidecars(claim, batchId, campaign, mapping, agents);
         settleRecordings(claim, batchId, campaign, mapping, agents, heldBySidecar);
         context.finishing(claim, (c, changes) -> {
+            picking.decide(c, changes, campaign, batchId);
             context.refreshSoon(c, changes, batchId);
             return null;
         });
@@ -98,7 +102,7 @@ final class BatchSettling implements Stage {
         List<IngestFile> files = context.database().read(c -> context.pipeline().files().inBatch(c, batchId,
                 IngestFileKind.SIDECAR, FileStatus.DETECTED));
         for (IngestFile file : files) {
-            if (!applySidecar(claim, campaign, file, mapping, agents, null)) {
+            if (!applySidecar(claim, campaign, batchId, file, mapping, agents, null)) {
                 refused.add(SidecarReader.recordingBaseName(file.name()));
             }
         }
@@ -109,8 +113,8 @@ final class BatchSettling implements Stage {
      * Applies one sidecar, to {@code recording} when given, else to the waiting recording of its name or as a
      * metadata update; false when it was refused.
      */
-    private boolean applySidecar(Claim claim, Campaign campaign, IngestFile file, Optional<FieldMapping> mapping,
-                                 AgentMatching agents, IngestFile recording) {
+    private boolean applySidecar(Claim claim, Campaign campaign, String batchId, IngestFile file,
+                                 Optional<FieldMapping> mapping, AgentMatching agents, IngestFile recording) {
         Read read = read(file, mapping);
         AgentMatching.Match agent = read.record() != null ? agents.match(read.record().fields()) : null;
         return context.holding(claim, (c, changes) -> {
@@ -118,7 +122,7 @@ final class BatchSettling implements Stage {
             IngestFile target = recording != null ? recording : read.failure() != null ? null
                     : context.pipeline().files().waitingRecordingNamed(c, campaign.id(), baseName,
                             file.arrivedAt().minus(Limits.ASSOCIATION_LOOKBACK)).orElse(null);
-            Association.Outcome outcome = apply(c, changes, campaign, file, read, agent, target);
+            Association.Outcome outcome = apply(c, changes, campaign, batchId, file, read, agent, target);
             if (target == null && outcome.reason() != null
                     && outcome.reason().startsWith(IssueCode.CALL_NOT_FOUND.name())) {
                 return true;
@@ -136,15 +140,16 @@ final class BatchSettling implements Stage {
         });
     }
 
-    private Association.Outcome apply(Connection c, Changes changes, Campaign campaign, IngestFile sidecar, Read read,
-                                      AgentMatching.Match agent, IngestFile recording) throws SQLException {
+    private Association.Outcome apply(Connection c, Changes changes, Campaign campaign, String batchId,
+                                      IngestFile sidecar, Read read, AgentMatching.Match agent, IngestFile recording)
+            throws SQLException {
         if (read.failure() != null) {
             return new Association.Outcome(RowOutcome.FAILED, read.failure(), null);
         }
         if (agent.refusal() != null) {
             return new Association.Outcome(RowOutcome.SKIPPED, agent.refusal(), null);
         }
-        return association.apply(c, changes, campaign, sidecar,
+        return association.apply(c, changes, campaign, batchId, sidecar,
                 List.of(new Association.Metadata(read.record().fields(), agent.agentId(), recording))).getFirst();
     }
 
@@ -180,7 +185,8 @@ final class BatchSettling implements Stage {
             Map<String, IngestFile> sidecarsWaiting = waitingSidecars(campaign, chunk);
             chunk.removeIf(recording -> {
                 IngestFile sidecar = sidecarsWaiting.get(FileNames.baseName(recording.name()));
-                return sidecar != null && applySidecar(claim, campaign, sidecar, mapping, agents, recording);
+                return sidecar != null && applySidecar(claim, campaign, batchId, sidecar, mapping, agents,
+                        recording);
             });
             Map<IngestFile, CallFields> alone = new LinkedHashMap<>();
             Map<IngestFile, AgentMatching.Match> aloneAgents = new LinkedHashMap<>();
@@ -203,7 +209,7 @@ final class BatchSettling implements Stage {
                         alone.remove(recording);
                     }
                 }
-                association.attach(c, changes, attached);
+                association.attach(c, changes, campaign, batchId, attached);
                 takeAlone(c, changes, campaign, convention, alone, aloneAgents);
                 return null;
             });
@@ -242,7 +248,7 @@ final class BatchSettling implements Stage {
             } else if (agent.refusal() != null) {
                 refusal = agent.refusal();
             } else {
-                association.apply(c, changes, campaign, recording,
+                association.apply(c, changes, campaign, recording.batchId(), recording,
                         List.of(new Association.Metadata(entry.getValue(), agent.agentId(), recording)));
                 continue;
             }
@@ -292,8 +298,15 @@ final class BatchSettling implements Stage {
         });
     }
 
+    /** Settling failed for good: the calls it made ready are still picked from, so none waits forever. */
     @Override
     public void giveUp(Connection connection, Changes changes, WorkItem item, String reason) throws SQLException {
-        context.refreshSoon(connection, changes, item.subjectId());
+        String batchId = item.subjectId();
+        Optional<IngestBatch> batch = context.pipeline().batches().find(connection, batchId);
+        Optional<Campaign> campaign = batch.flatMap(b -> context.store().campaigns().find(b.orgId(), b.campaignId()));
+        if (campaign.isPresent()) {
+            picking.decide(connection, changes, campaign.get(), batchId);
+        }
+        context.refreshSoon(connection, changes, batchId);
     }
 }

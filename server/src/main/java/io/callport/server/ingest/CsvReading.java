@@ -177,7 +177,8 @@ final class CsvReading implements Stage {
                     acceptedLines.add(row.line());
                 }
             }
-            List<Association.Outcome> applied = association.apply(c, changes, campaign, file, accepted);
+            List<Association.Outcome> applied = association.apply(c, changes, campaign, file.batchId(), file,
+                    accepted);
             for (int i = 0; i < applied.size(); i++) {
                 Association.Outcome outcome = applied.get(i);
                 outcomes.add(new CsvRow(file.id(), acceptedLines.get(i), outcome.outcome(), outcome.reason(),

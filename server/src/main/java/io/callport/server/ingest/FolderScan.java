@@ -2,6 +2,7 @@ package io.callport.server.ingest;
 
 import io.callport.server.landing.FileNames;
 import io.callport.server.landing.UploadSource;
+import io.callport.server.pull.PullLedger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +26,8 @@ import java.util.Set;
  * Finds files in the campaign folders that no upload reported: files put there on the server's disk, and files
  * that landed while the server was down or in the instant before a crash. A file is taken once it has been quiet
  * for a while (so an upload that just landed is reported by its upload, not by the scan); its arrival id comes
- * from its place, size and time, so two scanning processes record it once. {@code processed/} and
+ * from its place, size and time, so two scanning processes record it once; its source is PULL when a pull connector
+ * of the campaign fetched it (it landed just before a restart), else SFTP. {@code processed/} and
  * {@code failed/} folders, hidden files and temporary names are left alone. Files found recorded are remembered
  * (with their modification time), so later scans ask the database only about files new to them.
  */
@@ -34,6 +38,7 @@ final class FolderScan {
     private final PipelineContext context;
     private final CampaignFolders folders;
     private final Intake intake;
+    private final PullLedger pulls;
     /** Location to modification time of files known to be recorded, as of the last scan. */
     private Map<String, Instant> recorded = new HashMap<>();
 
@@ -41,6 +46,7 @@ final class FolderScan {
         this.context = context;
         this.folders = folders;
         this.intake = intake;
+        this.pulls = new PullLedger(context.database(), context.clock());
     }
 
     /** A file found in a campaign folder. */
@@ -112,25 +118,44 @@ final class FolderScan {
         }
     }
 
-    /** Records the files no arrival at their place (since their last change) was recorded for. */
+    /**
+     * Records the files no arrival at their place (since their last change) was recorded for: as fetched by a pull
+     * connector when the campaign's connectors fetched that file, else as dropped on the SFTP server.
+     */
     private int record(List<Found> found, Map<String, Instant> stillRecorded) throws IOException {
         Map<String, Instant> arrivals = context.pipeline().files().latestArrivals(
                 found.stream().map(Found::location).toList());
-        List<Intake.Arrival> news = new ArrayList<>();
+        Map<Found, String> news = new LinkedHashMap<>();
         for (Found file : found) {
             Instant arrived = arrivals.get(file.location());
             if (arrived == null || arrived.isBefore(file.modified())) {
                 try {
-                    news.add(new Intake.Arrival(arrivalId(file), file.place().campaign(), file.location(),
-                            file.relative(), file.attributes().size(), sha256(file.file()), UploadSource.SFTP.name(),
-                            context.now(), null, null));
+                    news.put(file, sha256(file.file()));
                 } catch (NoSuchFileException movedMeanwhile) {
                     continue;
                 }
             }
             stillRecorded.put(file.location(), file.modified());
         }
-        return news.isEmpty() ? 0 : intake.record(news).size();
+        if (news.isEmpty()) {
+            return 0;
+        }
+        Set<String> pulled = pulledLocations(news);
+        return intake.record(news.entrySet().stream().map(file -> new Intake.Arrival(arrivalId(file.getKey()),
+                file.getKey().place().campaign(), file.getKey().location(), file.getKey().relative(),
+                file.getKey().attributes().size(), file.getValue(), (pulled.contains(file.getKey().location())
+                ? UploadSource.PULL : UploadSource.SFTP).name(), context.now(), null, null)).toList()).size();
+    }
+
+    /** The locations of the files (with their hashes) that the campaigns' pull connectors fetched. */
+    private Set<String> pulledLocations(Map<Found, String> files) {
+        Map<CampaignFolders.Place, Map<String, String>> byPlace = new LinkedHashMap<>();
+        files.forEach((file, sha256) -> byPlace.computeIfAbsent(file.place(), place -> new HashMap<>())
+                .put(file.relative(), sha256));
+        Set<String> pulled = new HashSet<>();
+        byPlace.forEach((place, hashes) -> pulls.fetchedInto(place.campaign().id(), hashes)
+                .forEach(relative -> pulled.add(LandedFiles.locationOf(place.folder(), relative))));
+        return pulled;
     }
 
     private static String arrivalId(Found file) {

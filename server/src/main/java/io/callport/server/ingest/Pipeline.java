@@ -39,7 +39,7 @@ public final class Pipeline implements ManagedComponent {
     public Pipeline(ServerContext server, PipelineSettings settings, RecordingStore recordings, AnalysisStep analysis)
             throws IOException {
         Clock clock = Clock.tick(server.clock(), Duration.ofMillis(1));
-        PipelineStore pipeline = PipelineStore.on(server.database(), clock, workerName());
+        PipelineStore pipeline = PipelineStore.on(server.database(), clock, workerName(), server.secrets());
         LandedFiles landed = new LandedFiles(server.config().dataDir().resolve(LANDING_FOLDER));
         Store store = server.store();
         this.context = new PipelineContext(server.database(), store, pipeline, clock, settings, landed, recordings,
@@ -134,6 +134,11 @@ public final class Pipeline implements ManagedComponent {
 
     @Override
     public void start() {
+        int encrypted = context.pipeline().webhooks().encryptPlainSecrets();
+        if (encrypted > 0) {
+            LOG.atInfo().addKeyValue("webhooks", encrypted)
+                    .log("webhook secrets stored in plain text are now encrypted");
+        }
         runner.start();
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().name("callport-pipeline-timer").daemon().unstarted(runnable));

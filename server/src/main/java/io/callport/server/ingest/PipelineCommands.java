@@ -6,7 +6,9 @@ import io.callport.server.store.CallStatus;
 import io.callport.server.store.IngestBatch;
 import io.callport.server.store.RowOutcome;
 import io.callport.server.store.WorkKind;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What people ask of the pipeline: reprocess a call, cancel a batch (a bulk job). */
@@ -25,7 +27,8 @@ public final class PipelineCommands {
     }
 
     /**
-     * Queues a finished (completed or failed) call to be processed again; its result is kept as a new version.
+     * Queues a finished (completed, failed or not picked) call to be processed again; its result is kept as a new
+     * version.
      * Empty when the organisation has no such call.
      *
      * @throws Refused when the call is still being processed or has no recording to process
@@ -48,7 +51,7 @@ public final class PipelineCommands {
             }
             String reason = "Reprocessing was asked for on " + Texts.when(context.now()) + ".";
             context.pipeline().calls().setStatus(c, List.of(callId), CallStatus.PENDING, reason,
-                    List.of(CallStatus.COMPLETED, CallStatus.FAILED));
+                    List.of(CallStatus.COMPLETED, CallStatus.FAILED, CallStatus.SKIPPED));
             context.pipeline().rows().reopenForCall(c, callId);
             context.enqueueNow(c, changes, WorkKind.INGEST_CALL, callId);
             context.refreshSoon(c, changes, call.batchId());
@@ -81,10 +84,21 @@ public final class PipelineCommands {
             context.pipeline().batches().cancel(c, batchId);
             List<String> files = context.pipeline().files().skipUnfinished(c, batchId, "The batch was cancelled on "
                     + when + " before this file was processed.");
-            List<String> calls = context.pipeline().calls().failUnfinished(c, batchId, "The batch was cancelled on "
-                    + when + " before this call was processed; reprocess it to take it in.");
+            String callReason = "The batch was cancelled on " + when + " before this call was processed; reprocess "
+                    + "it to take it in.";
+            List<Call> failed = context.pipeline().calls().failUnfinished(c, batchId, callReason);
+            List<String> calls = failed.stream().map(Call::id).toList();
             context.pipeline().rows().settleWaitingInBatch(c, batchId, RowOutcome.SKIPPED, "The batch was cancelled on "
                     + when + ".");
+            // calls of earlier batches that waited for this batch's picking: their rows and batches are told too
+            Map<String, String> heldFromElsewhere = new HashMap<>();
+            for (Call call : failed) {
+                if (!call.batchId().equals(batchId)) {
+                    heldFromElsewhere.put(call.id(), callReason);
+                    context.refreshSoon(c, changes, call.batchId());
+                }
+            }
+            context.pipeline().rows().settleForCalls(c, heldFromElsewhere, RowOutcome.SKIPPED);
             context.pipeline().work().cancel(c, WorkKind.CLOSE_BATCH, List.of(batchId));
             context.pipeline().work().cancel(c, WorkKind.SETTLE_BATCH, List.of(batchId));
             context.pipeline().work().cancel(c, WorkKind.READ_CSV, files);

@@ -4,6 +4,7 @@ import io.callport.server.store.Database;
 import io.callport.server.store.PipelineStore;
 import io.callport.server.store.Store;
 import io.callport.server.store.Call;
+import io.callport.server.store.CallStatus;
 import io.callport.server.store.Claim;
 import io.callport.server.store.FileStatus;
 import io.callport.server.store.IngestFile;
@@ -94,8 +95,12 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
     }
 
     PipelineEvent callEvent(Call call, String reason) {
+        return callEvent(call, call.status(), reason);
+    }
+
+    PipelineEvent callEvent(Call call, CallStatus status, String reason) {
         return new PipelineEvent(PipelineEvent.CALL, call.id(), call.orgId(), call.campaignId(), call.batchId(),
-                call.status().name(), reason, now());
+                status.name(), reason, now());
     }
 
     void enqueueNowAll(Connection connection, Changes changes, WorkKind kind, java.util.List<String> subjectIds)

@@ -1,6 +1,7 @@
 package io.callport.server.ingest;
 
 import io.callport.server.store.Claim;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.store.Webhook;
 import io.callport.server.store.WebhookDelivery;
 import io.callport.server.store.WorkItem;
@@ -46,8 +47,16 @@ final class WebhookDelivering implements Stage {
         String deliveryId = claim.items().getFirst().subjectId();
         WebhookDelivery delivery = context.pipeline().webhooks().delivery(deliveryId)
                 .filter(found -> found.status().equals(WebhookDelivery.PENDING)).orElse(null);
-        Webhook webhook = delivery == null ? null
-                : context.pipeline().webhooks().find(delivery.webhookId()).orElse(null);
+        Webhook webhook;
+        try {
+            webhook = delivery == null ? null : context.pipeline().webhooks().forDelivery(delivery.webhookId())
+                    .orElse(null);
+        } catch (CredentialCipher.UnreadableException e) {
+            String error = CredentialCipher.unreadable("The webhook's secret") + " Delete the webhook, make it "
+                    + "again and give its receiver the new secret.";
+            attempted(claim, deliveryId, null, error);
+            throw new IOException(error, e);
+        }
         if (webhook == null) {
             context.finishing(claim, (c, changes) -> null);
             return;

@@ -2,6 +2,7 @@ package io.callport.server.pull;
 
 import io.callport.naming.FileNameConvention;
 import io.callport.server.store.InvalidValueException;
+import io.callport.server.store.PickingRule;
 import java.time.Duration;
 import java.time.ZoneId;
 

@@ -2,7 +2,7 @@ package io.callport.server.pull;
 
 /**
  * The secrets a connector logs in with. Only the fields its kind of site uses are set; all are encrypted at rest by
- * {@link CredentialCipher} and none is ever printed or returned by the API.
+ * {@link io.callport.server.store.CredentialCipher} and none is ever printed or returned by the API.
  *
  * @param password             SFTP or FTP password
  * @param privateKey           SFTP private key, OpenSSH or PEM text

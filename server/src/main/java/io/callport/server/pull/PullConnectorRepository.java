@@ -3,6 +3,7 @@ package io.callport.server.pull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callport.server.landing.CampaignFolder;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.store.Database;
 import io.callport.server.store.DuplicateException;
 import io.callport.server.store.Ids;
@@ -133,7 +134,7 @@ public final class PullConnectorRepository {
 
     /** The decrypted credentials, for the runner only. */
     Credentials credentials(String id) throws PullException {
-        return parse(cipher.decrypt(database.read(c -> ciphertext(c, id)), id));
+        return parse(plaintext(database.read(c -> ciphertext(c, id)), id));
     }
 
     /** Pins the fingerprint seen on the first connection; a pin already there is kept. */
@@ -196,9 +197,18 @@ public final class PullConnectorRepository {
 
     private Credentials decrypt(Connection c, String id) throws SQLException {
         try {
-            return parse(cipher.decrypt(ciphertext(c, id), id));
+            return parse(plaintext(ciphertext(c, id), id));
         } catch (PullException e) {
             throw new InvalidValueException(e.getMessage());
+        }
+    }
+
+    private String plaintext(String ciphertext, String id) throws PullException {
+        try {
+            return cipher.decrypt(ciphertext, id);
+        } catch (CredentialCipher.UnreadableException e) {
+            throw new PullException(PullFailure.CREDENTIALS_UNREADABLE, CredentialCipher.unreadable("The stored "
+                    + "credentials") + " Enter the connector's password or keys again.", e);
         }
     }
 

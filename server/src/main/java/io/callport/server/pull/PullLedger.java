@@ -1,15 +1,18 @@
 package io.callport.server.pull;
 
 import io.callport.server.store.Database;
+import io.callport.server.store.InLists;
 import io.callport.server.store.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every file each connector has seen, fetched or left out, kept in the database so that nothing is fetched or handed
@@ -66,6 +69,30 @@ public final class PullLedger {
                 + "GROUP BY state", row -> counts.put(PullState.valueOf(row.getString("state")), row.getInt("n")),
                 connectorId));
         return counts;
+    }
+
+    /**
+     * Which of these files in a campaign's folder (path inside it to content hash) a connector of the campaign
+     * fetched and handed over: their paths. For files found in the folder whose arrival was never recorded (the
+     * server stopped between landing a fetched file and recording it), so they keep their source.
+     */
+    public Set<String> fetchedInto(String campaignId, Map<String, String> sha256ByPath) {
+        Set<String> fetched = new HashSet<>();
+        database.read(c -> {
+            for (List<String> part : InLists.partition(sha256ByPath.keySet())) {
+                for (Map.Entry<String, String> file : Sql.list(c, "SELECT f.path, f.sha256 FROM pulled_files f "
+                        + "JOIN pull_connectors p ON p.id = f.connector_id WHERE p.campaign_id = ? "
+                        + "AND f.sha256 IS NOT NULL AND f.path IN (" + InLists.placeholders(part.size()) + ")",
+                        row -> Map.entry(row.getString("path"), row.getString("sha256")),
+                        InLists.with(campaignId, part))) {
+                    if (file.getValue().equals(sha256ByPath.get(file.getKey()))) {
+                        fetched.add(file.getKey());
+                    }
+                }
+            }
+            return null;
+        });
+        return fetched;
     }
 
     /** A file fetched whole into the staging folder, with its hash; unchanged when it matches the last one. */

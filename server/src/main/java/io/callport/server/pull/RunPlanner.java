@@ -1,8 +1,7 @@
 package io.callport.server.pull;
 
 import io.callport.naming.FileNameConvention;
-import io.callport.naming.NameExtraction;
-import io.callport.naming.NameFields;
+import io.callport.server.store.PickingRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +26,6 @@ final class RunPlanner {
     private static final Set<String> METADATA_EXTENSIONS = Set.of("csv", "tsv", "json", "xml");
     /** Names recorders and upload tools give files still being written. */
     private static final List<String> TEMPORARY_SUFFIXES = List.of(".part", ".tmp", ".filepart", ".partial");
-    private static final String UNKNOWN_AGENT = "";
 
     /**
      * A file to fetch.
@@ -129,21 +127,9 @@ final class RunPlanner {
         return dot > path.lastIndexOf('/') ? path.substring(0, dot) : path;
     }
 
-    /** Who made the recording, by the file-name convention: agent id, else extension, else first and last name. */
+    /** Who made the recording, by the file-name convention (see {@link PickingRule#agentOf}). */
     static String agentOf(RemoteFile file, FileNameConvention convention) {
-        if (convention == null) {
-            return UNKNOWN_AGENT;
-        }
-        NameExtraction extraction = convention.extract(file.name());
-        for (String field : List.of(NameFields.AGENT_ID, NameFields.AGENT_EXTENSION)) {
-            String value = extraction.fields().get(field);
-            if (value != null && !value.isBlank()) {
-                return field + ":" + value.strip().toLowerCase(Locale.ROOT);
-            }
-        }
-        String first = extraction.fields().getOrDefault(NameFields.AGENT_FIRST_NAME, "");
-        String last = extraction.fields().getOrDefault(NameFields.AGENT_LAST_NAME, "");
-        String name = (first.strip() + " " + last.strip()).strip().toLowerCase(Locale.ROOT);
-        return name.isEmpty() ? UNKNOWN_AGENT : "name:" + name;
+        return convention == null ? PickingRule.UNKNOWN_AGENT
+                : PickingRule.agentOf(convention.extract(file.name()).fields());
     }
 }

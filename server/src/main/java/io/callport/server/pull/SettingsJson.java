@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callport.naming.FileNameConvention;
+import io.callport.server.store.PickingRule;
 import java.time.Duration;
 import java.time.ZoneId;
 

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * 12 months; metadata and insights 1 to 12 months or the contract's length), counted from when the call was
  * received or completed:
  * <ul>
- *   <li>a call never completed (still waiting, or failed) older than the unprocessed period is deleted with its
- *       recording;</li>
+ *   <li>a call never completed (still waiting, failed, or not picked) older than the unprocessed period is deleted
+ *       with its recording;</li>
  *   <li>a completed call's recording is deleted after the audio period (the call keeps its metadata and says when
  *       its audio went);</li>
  *   <li>a completed call is deleted, with its versions, after the metadata period, unless that is the contract.</li>

@@ -10,10 +10,11 @@ import java.util.Map;
  * @param recordingsWaiting         recordings no metadata has named yet
  * @param sidecarsWaiting           sidecars whose recording has not arrived
  * @param filesTakenIn              completed files other than call metadata files (whose rows count instead)
+ * @param recordingsNotPicked       skipped recordings the campaign's picking rule left out (not failures)
  */
 public record BatchCounts(Map<FileStatus, Long> files, Map<CallStatus, Long> calls, Map<RowOutcome, Long> rows,
                           long callsWaitingForRecordings, long recordingsWaiting, long sidecarsWaiting,
-                          long filesTakenIn) {
+                          long filesTakenIn, long recordingsNotPicked) {
 
     public BatchCounts {
         files = Map.copyOf(files);

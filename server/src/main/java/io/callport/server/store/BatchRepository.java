@@ -135,7 +135,9 @@ public final class BatchRepository {
                 count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind = 'SIDECAR' "
                         + "AND status = 'DETECTED'", batchId),
                 count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind <> 'METADATA' "
-                        + "AND status = 'COMPLETED'", batchId));
+                        + "AND status = 'COMPLETED'", batchId),
+                count(connection, "SELECT COUNT(*) AS n FROM ingest_files WHERE batch_id = ? AND kind = 'RECORDING' "
+                        + "AND status = 'SKIPPED' AND not_picked = TRUE", batchId));
     }
 
     private static long count(Connection connection, String sql, String batchId) throws SQLException {

@@ -120,6 +120,33 @@ public final class CallRepository {
                 .map(e -> new Object[] {e.getValue(), now, e.getKey()}).toList());
     }
 
+    /** Holds calls that have their recording for the picking of the batch being processed, instead of queuing them. */
+    public void holdForPicking(Connection connection, Collection<String> callIds, String batchId) throws SQLException {
+        Instant now = clock.instant();
+        Sql.batch(connection, "UPDATE calls SET picking_batch_id = ?, updated_at = ? WHERE id = ?", callIds.stream()
+                .map(id -> new Object[] {batchId, now, id}).toList());
+    }
+
+    /** The pending calls held for the batch's picking, not yet decided. */
+    public List<Call> heldForPicking(Connection connection, String batchId) throws SQLException {
+        return Sql.list(connection, "SELECT " + COLUMNS + " FROM calls WHERE picking_batch_id = ? "
+                + "AND status = 'PENDING'", CallRepository::map, batchId);
+    }
+
+    /**
+     * Records the batch's picking: the picked calls are released (to be queued), the others Skipped with their
+     * reasons (call id to reason).
+     */
+    public void decidePicking(Connection connection, Collection<String> pickedIds, Map<String, String> notPicked)
+            throws SQLException {
+        Instant now = clock.instant();
+        Sql.batch(connection, "UPDATE calls SET picking_batch_id = NULL, updated_at = ? WHERE id = ?",
+                pickedIds.stream().map(id -> new Object[] {now, id}).toList());
+        Sql.batch(connection, "UPDATE calls SET status = 'SKIPPED', reason = ?, picking_batch_id = NULL, "
+                + "updated_at = ? WHERE id = ?", notPicked.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), now, e.getKey()}).toList());
+    }
+
     /** Replaces a not yet completed call's metadata; it has no version to keep yet. */
     public void replaceMetadata(Connection connection, Call call) throws SQLException {
         Sql.update(connection, "UPDATE calls SET agent_id = ?, agent_identifier = ?, contact_at = ?, "
@@ -142,14 +169,18 @@ public final class CallRepository {
         return changed;
     }
 
-    /** Fails every call of the batch that is not done yet (a cancelled batch); returns their ids. */
-    public List<String> failUnfinished(Connection connection, String batchId, String reason) throws SQLException {
-        String unfinished = "status IN ('PENDING', 'PROCESSING', 'TRANSCRIBING', 'ANALYZING')";
-        List<String> ids = Sql.list(connection, "SELECT id FROM calls WHERE batch_id = ? AND " + unfinished,
-                row -> row.getString("id"), batchId);
-        Sql.update(connection, "UPDATE calls SET status = 'FAILED', reason = ?, updated_at = ? WHERE batch_id = ? AND "
-                + unfinished, reason, clock.instant(), batchId);
-        return ids;
+    /**
+     * Fails every call of the batch that is not done yet, and the calls held for its picking (a cancelled batch);
+     * returns them as they were.
+     */
+    public List<Call> failUnfinished(Connection connection, String batchId, String reason) throws SQLException {
+        String unfinished = "(batch_id = ? OR picking_batch_id = ?) AND status IN ('PENDING', 'PROCESSING', "
+                + "'TRANSCRIBING', 'ANALYZING')";
+        List<Call> calls = Sql.list(connection, "SELECT " + COLUMNS + " FROM calls WHERE " + unfinished,
+                CallRepository::map, batchId, batchId);
+        Sql.update(connection, "UPDATE calls SET status = 'FAILED', reason = ?, picking_batch_id = NULL, "
+                + "updated_at = ? WHERE " + unfinished, reason, clock.instant(), batchId, batchId);
+        return calls;
     }
 
     /** Sets different reasons for one status, e.g. each failed call's own probe result. */
@@ -216,10 +247,13 @@ public final class CallRepository {
                 parameters.toArray());
     }
 
-    /** The campaign's calls that never completed (waiting or failed) and were received before the instant. */
+    /**
+     * The campaign's calls that never completed (waiting, failed or not picked) and were received before the
+     * instant.
+     */
     public List<Call> unfinishedBefore(String campaignId, Instant receivedBefore, int max) {
         return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM calls WHERE campaign_id = ? "
-                + "AND status IN ('PENDING', 'FAILED') AND created_at < ? ORDER BY created_at LIMIT ?",
+                + "AND status IN ('PENDING', 'FAILED', 'SKIPPED') AND created_at < ? ORDER BY created_at LIMIT ?",
                 CallRepository::map, campaignId, receivedBefore, max));
     }
 

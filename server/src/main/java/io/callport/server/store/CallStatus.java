@@ -13,9 +13,14 @@ public enum CallStatus {
     /** Stored (and analysed, when an analysis step is plugged in). */
     COMPLETED,
     /** Could not be processed; the reason says why. It can be reprocessed. */
-    FAILED;
+    FAILED,
+    /**
+     * Left out by the campaign's picking rule; the reason says why. Its recording was neither probed nor stored;
+     * reprocessing takes it in.
+     */
+    SKIPPED;
 
     public boolean isFinal() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == SKIPPED;
     }
 }

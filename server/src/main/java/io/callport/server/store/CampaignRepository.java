@@ -11,7 +11,8 @@ import java.util.Optional;
 /** Campaigns, always looked up within their organisation so one organisation never reaches another's. */
 public final class CampaignRepository {
     private static final String COLUMNS = "id, org_id, name, folder, csv_required, batch_window_seconds, "
-            + "retention_unprocessed, retention_audio_transcripts, retention_metadata_insights, created_at, updated_at";
+            + "retention_unprocessed, retention_audio_transcripts, retention_metadata_insights, picking, created_at, "
+            + "updated_at";
 
     private final Database database;
     private final Clock clock;
@@ -32,11 +33,12 @@ public final class CampaignRepository {
             Instant now = clock.instant();
             Retention retention = settings.retention();
             Campaign campaign = new Campaign(Ids.next("cmp"), orgId, settings.name(), folder, settings.csvRequired(),
-                    settings.batchWindowSeconds(), retention, now, now);
-            Sql.update(connection, "INSERT INTO campaigns (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    settings.batchWindowSeconds(), retention, settings.picking(), now, now);
+            Sql.update(connection, "INSERT INTO campaigns (" + COLUMNS + ") VALUES ("
+                            + InLists.placeholders(12) + ")",
                     campaign.id(), orgId, campaign.name(), folder, campaign.csvRequired(),
                     campaign.batchWindowSeconds(), retention.unprocessed(), retention.audioAndTranscripts(),
-                    retention.metadataAndInsights(), now, now);
+                    retention.metadataAndInsights(), campaign.picking().text(), now, now);
             return campaign;
         });
     }
@@ -53,10 +55,11 @@ public final class CampaignRepository {
             Retention retention = settings.retention();
             Sql.update(connection, "UPDATE campaigns SET name = ?, folder = ?, csv_required = ?, "
                             + "batch_window_seconds = ?, retention_unprocessed = ?, retention_audio_transcripts = ?, "
-                            + "retention_metadata_insights = ?, updated_at = ? WHERE org_id = ? AND id = ?",
+                            + "retention_metadata_insights = ?, picking = ?, updated_at = ? "
+                            + "WHERE org_id = ? AND id = ?",
                     settings.name(), folder, settings.csvRequired(), settings.batchWindowSeconds(),
                     retention.unprocessed(), retention.audioAndTranscripts(), retention.metadataAndInsights(),
-                    clock.instant(), orgId, campaignId);
+                    settings.picking().text(), clock.instant(), orgId, campaignId);
             return find(connection, orgId, campaignId);
         });
     }
@@ -112,6 +115,7 @@ public final class CampaignRepository {
                 RetentionPeriod.valueOf(row.getString("retention_metadata_insights")));
         return new Campaign(row.getString("id"), row.getString("org_id"), row.getString("name"),
                 row.getString("folder"), row.getBoolean("csv_required"), row.getInt("batch_window_seconds"),
-                retention, Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                retention, PickingRule.parse(row.getString("picking")), Sql.instant(row, "created_at"),
+                Sql.instant(row, "updated_at"));
     }
 }

@@ -6,9 +6,10 @@ import java.time.Duration;
  * What a person chooses for a campaign. {@code folder} may be null to derive it from the name.
  *
  * @param batchWindowSeconds how long to wait for the rest of a batch (CSV and recordings) before processing
+ * @param picking            which of each batch's calls to take in; null for all
  */
 public record CampaignSettings(String name, String folder, boolean csvRequired, int batchWindowSeconds,
-                               Retention retention) {
+                               Retention retention, PickingRule picking) {
     public static final int DEFAULT_BATCH_WINDOW_SECONDS = 300;
     public static final int MAX_BATCH_WINDOW_SECONDS = (int) Duration.ofHours(24).toSeconds();
     public static final int MAX_NAME_LENGTH = 200;
@@ -33,5 +34,14 @@ public record CampaignSettings(String name, String folder, boolean csvRequired, 
         if (retention == null) {
             retention = Retention.DEFAULT;
         }
+        if (picking == null) {
+            picking = PickingRule.ALL;
+        }
+    }
+
+    /** Settings of a campaign that takes in every call. */
+    public CampaignSettings(String name, String folder, boolean csvRequired, int batchWindowSeconds,
+                            Retention retention) {
+        this(name, folder, csvRequired, batchWindowSeconds, retention, PickingRule.ALL);
     }
 }

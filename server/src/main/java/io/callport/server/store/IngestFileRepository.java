@@ -206,6 +206,14 @@ public final class IngestFileRepository {
                 .map(e -> new Object[] {status, e.getValue(), now, finished, e.getKey()}).toList());
     }
 
+    /** Skips recordings the picking rule left out, each with its reason (file id to reason). */
+    public void skipNotPicked(Connection connection, Map<String, String> reasonsByFileId) throws SQLException {
+        Instant now = clock.instant();
+        Sql.batch(connection, "UPDATE ingest_files SET status = 'SKIPPED', reason = ?, not_picked = TRUE, "
+                + "updated_at = ?, finished_at = ? WHERE id = ?", reasonsByFileId.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), now, now, e.getKey()}).toList());
+    }
+
     /** Skips every file of the batch that is not done yet (a cancelled batch); returns their ids. */
     public List<String> skipUnfinished(Connection connection, String batchId, String reason) throws SQLException {
         List<String> ids = Sql.list(connection, "SELECT id FROM ingest_files WHERE batch_id = ? AND status IN "

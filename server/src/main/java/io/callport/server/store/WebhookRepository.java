@@ -6,44 +6,79 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Webhooks of an organisation and their deliveries. */
+/**
+ * Webhooks of an organisation and their deliveries. A webhook's signing secret is kept encrypted with the server's
+ * credential key, bound to the webhook's id; it is read back only to sign deliveries.
+ */
 public final class WebhookRepository {
-    private static final String COLUMNS = "id, org_id, campaign_id, url, secret, created_at";
+    private static final String COLUMNS = "id, org_id, campaign_id, url, created_at";
     private static final String DELIVERY_COLUMNS = "id, webhook_id, event_type, payload, status, attempts, "
             + "last_status_code, last_error, created_at, delivered_at";
 
     private final Database database;
     private final Clock clock;
+    private final CredentialCipher secrets;
 
-    WebhookRepository(Database database, Clock clock) {
+    WebhookRepository(Database database, Clock clock, CredentialCipher secrets) {
         this.database = database;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
+    /** Makes a webhook with a new secret; the one answer that carries the secret. */
     public Webhook create(String orgId, String campaignId, String url) {
         Webhook webhook = new Webhook(Ids.next("whk"), orgId, campaignId, url, "whsec_" + RandomText.base62(32),
                 clock.instant());
-        database.transaction(c -> Sql.update(c, "INSERT INTO webhooks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                webhook.id(), orgId, campaignId, url, webhook.secret(), webhook.createdAt()));
+        database.transaction(c -> Sql.update(c, "INSERT INTO webhooks (" + COLUMNS + ", secret) VALUES "
+                + "(?, ?, ?, ?, ?, ?)", webhook.id(), orgId, campaignId, url, webhook.createdAt(),
+                secrets.encrypt(webhook.secret(), webhook.id())));
         return webhook;
     }
 
+    /**
+     * Encrypts the secrets that earlier versions stored in plain text; returns how many. Run at start; several
+     * processes may run it at once, since each row changes only while it is still plain.
+     */
+    public int encryptPlainSecrets() {
+        return database.transaction(c -> {
+            int encrypted = 0;
+            for (Map.Entry<String, String> plain : Sql.list(c, "SELECT id, secret FROM webhooks",
+                    row -> Map.entry(row.getString("id"), row.getString("secret")))) {
+                if (!CredentialCipher.isEncrypted(plain.getValue())) {
+                    encrypted += Sql.update(c, "UPDATE webhooks SET secret = ? WHERE id = ? AND secret = ?",
+                            secrets.encrypt(plain.getValue(), plain.getKey()), plain.getKey(), plain.getValue());
+                }
+            }
+            return encrypted;
+        });
+    }
+
+    /** The organisation's webhooks, without their secrets. */
     public List<Webhook> list(String orgId) {
         return database.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM webhooks WHERE org_id = ? "
                 + "ORDER BY created_at, id", WebhookRepository::map, orgId));
     }
 
+    /** A webhook of the organisation, without its secret. */
     public Optional<Webhook> find(String orgId, String webhookId) {
         return database.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM webhooks WHERE org_id = ? AND id = ?",
                 WebhookRepository::map, orgId, webhookId));
     }
 
-    /** A webhook by its id alone, for delivering to it. */
-    public Optional<Webhook> find(String webhookId) {
-        return database.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM webhooks WHERE id = ?",
-                WebhookRepository::map, webhookId));
+    /** A webhook by its id alone with its secret decrypted, for signing a delivery to it. */
+    public Optional<Webhook> forDelivery(String webhookId) throws CredentialCipher.UnreadableException {
+        Optional<Map.Entry<Webhook, String>> found = database.read(c -> Sql.one(c, "SELECT " + COLUMNS
+                + ", secret FROM webhooks WHERE id = ?", row -> Map.entry(map(row), row.getString("secret")),
+                webhookId));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Webhook webhook = found.get().getKey();
+        return Optional.of(new Webhook(webhook.id(), webhook.orgId(), webhook.campaignId(), webhook.url(),
+                secrets.decrypt(found.get().getValue(), webhook.id()), webhook.createdAt()));
     }
 
     /** Deletes the webhook with its deliveries; false when the organisation has no such webhook. */
@@ -55,7 +90,7 @@ public final class WebhookRepository {
         });
     }
 
-    /** The organisation's webhooks told about a campaign's events. */
+    /** The organisation's webhooks told about a campaign's events, without their secrets. */
     public List<Webhook> forCampaign(Connection connection, String orgId, String campaignId) throws SQLException {
         return Sql.list(connection, "SELECT " + COLUMNS + " FROM webhooks WHERE org_id = ? AND (campaign_id IS NULL "
                 + "OR campaign_id = ?)", WebhookRepository::map, orgId, campaignId);
@@ -94,7 +129,7 @@ public final class WebhookRepository {
 
     private static Webhook map(ResultSet row) throws SQLException {
         return new Webhook(row.getString("id"), row.getString("org_id"), row.getString("campaign_id"),
-                row.getString("url"), row.getString("secret"), Sql.instant(row, "created_at"));
+                row.getString("url"), null, Sql.instant(row, "created_at"));
     }
 
     private static WebhookDelivery mapDelivery(ResultSet row) throws SQLException {

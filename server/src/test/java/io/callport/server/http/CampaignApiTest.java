@@ -40,6 +40,7 @@ class CampaignApiTest {
         assertThat(campaign.get("batchWindowSeconds").asInt()).isEqualTo(900);
         assertThat(campaign.get("retention").toString())
                 .isEqualTo("{\"unprocessed\":\"P3M\",\"audioAndTranscripts\":\"P12M\",\"metadataAndInsights\":\"CONTRACT\"}");
+        assertThat(campaign.get("picking").asText()).isEqualTo("all");
         assertThat(campaign.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(server.get("/api/v1/campaigns", key).json().findValuesAsText("id"))
                 .contains(campaign.get("id").asText());
@@ -66,12 +67,37 @@ class CampaignApiTest {
         TestServer.Response response = server.post("/api/v1/campaigns", key,
                 "{\"name\": \"Retained\", \"retention\": {\"audioAndTranscripts\": \"P24M\"}}");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("bad_request");
-        assertThat(response.json().get("message").asText()).isEqualTo(
+        assertBadRequest(response,
                 "Retention for audio and transcripts must be one of P1M, P2M, P3M, P6M, P12M, not 'P24M'.");
         assertThat(server.post("/api/v1/campaigns", key,
                 "{\"name\": \"Retained\", \"retention\": {\"unprocessed\": \"P6M\"}}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aPickingRuleIsKeptInItsTextFormAndChangedAlone() {
+        TestServer.Response created = server.post("/api/v1/campaigns", key,
+                "{\"name\": \"Sampled\", \"picking\": \" 30 % \"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("picking").asText()).isEqualTo("30%");
+        String id = created.json().get("id").asText();
+
+        TestServer.Response patched = server.patch("/api/v1/campaigns/" + id, key,
+                "{\"picking\": \"Max 5 per agent\"}");
+        assertThat(patched.json().get("picking").asText()).isEqualTo("5 per agent");
+        assertThat(server.patch("/api/v1/campaigns/" + id, key, "{\"batchWindowSeconds\": 30}").json()
+                .get("picking").asText()).as("a change of another field keeps the rule").isEqualTo("5 per agent");
+        assertThat(server.get("/api/v1/campaigns/" + id, key).json().get("picking").asText()).isEqualTo("5 per agent");
+    }
+
+    @Test
+    void aPickingRuleThatIsNotOneIs400WithTheReason() {
+        assertBadRequest(server.post("/api/v1/campaigns", key, "{\"name\": \"Greedy\", \"picking\": \"150%\"}"),
+                "A picking percentage is between 1 and 100, not 150.");
+
+        String id = server.createCampaign("Vague");
+        assertBadRequest(server.patch("/api/v1/campaigns/" + id, key, "{\"picking\": \"abc\"}"), "The picking rule "
+                + "'abc' must be 'all', a percentage such as '30%', or a maximum per agent such as '5 per agent'.");
+        assertThat(server.get("/api/v1/campaigns/" + id, key).json().get("picking").asText()).isEqualTo("all");
     }
 
     @Test
@@ -127,5 +153,11 @@ class CampaignApiTest {
         TestServer.Response method = server.delete("/api/v1/campaigns", key);
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.error()).isEqualTo("method_not_allowed");
+    }
+
+    private static void assertBadRequest(TestServer.Response response, String message) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("bad_request");
+        assertThat(response.json().get("message").asText()).isEqualTo(message);
     }
 }

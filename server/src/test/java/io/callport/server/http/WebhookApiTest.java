@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.callport.server.TestServer;
 import io.callport.server.ingest.PipelineServer;
 import io.callport.server.ingest.Recordings;
+import io.callport.server.store.Sql;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,6 +74,10 @@ class WebhookApiTest {
         String secret = created.json().get("secret").asText();
         String webhook = created.json().get("id").asText();
         assertThat(secret).startsWith("whsec_");
+        String stored = server.http().server().context().database().read(c -> Sql.one(c, "SELECT secret FROM "
+                + "webhooks WHERE id = ?", row -> row.getString(1), webhook)).orElseThrow();
+        assertThat(stored).as("kept encrypted with the server's credential key").startsWith("v1:")
+                .doesNotContain(secret.substring("whsec_".length()));
 
         for (String campaign : List.of(sales, support)) {
             server.land(campaign, "c1.wav", Recordings.wav(campaign.equals(sales) ? 300 : 400));

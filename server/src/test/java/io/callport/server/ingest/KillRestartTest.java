@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callport.server.storage.BlobStoreSettings;
+import io.callport.server.store.PickingRule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server runs in its own JVM and is killed with SIGKILL twice in the middle of a batch, then started again:
  * every call is ingested exactly once (one call, one version, one stored recording per row) and every row is
- * accounted for (completed, failed with its reason, or still waiting for its recording).
+ * accounted for (completed, failed with its reason, or still waiting for its recording). A campaign that picks
+ * takes in the same calls after a kill as it would have without.
  */
 class KillRestartTest {
     private static final int RECORDINGS = 1_500;
     private static final int BAD_ROWS = 20;
     private static final int MISSING_RECORDINGS = 5;
+    private static final int PICKED_FROM = 1_000;
     private static final long LEASE_MILLIS = 3_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,6 +103,69 @@ class KillRestartTest {
         }
     }
 
+    @Test
+    void aServerKilledWhilePickingABatchTakesInTheSameHalfExactlyOnce() throws Exception {
+        Path dataDir = dir.resolve("data");
+        Path log = dir.resolve("child.log");
+        List<String> names = IntStream.range(0, PICKED_FROM).mapToObj("call-%05d.wav"::formatted).toList();
+        try (ChildServer first = ChildServer.start(dataDir, "sqlite", LEASE_MILLIS, log)) {
+            key = Files.readString(dataDir.resolve("initial-owner-key.txt")).strip();
+            int port = first.httpPort();
+            JsonNode campaign = send(port, "POST", "/api/v1/campaigns",
+                    "{\"name\": \"Sampled\", \"batchWindowSeconds\": 5, \"picking\": \"50%\"}");
+            send(port, "PUT", "/api/v1/campaigns/" + campaign.get("id").asText() + "/mapping", PipelineServer.MAPPING);
+            send(port, "POST", "/api/v1/agents", "{\"externalId\": \"478\", \"name\": \"Ann Lee\"}");
+            dropAtOnce(dataDir, campaign.get("folder").asText(), names);
+
+            // the batch's rows are being read: its calls wait for the batch's picking, or were just picked
+            awaitBatch(port, batch -> batch.path("counts").path("rows").path("WAITING").asLong() > 0);
+            first.kill();
+        }
+        JsonNode finished;
+        try (ChildServer second = ChildServer.start(dataDir, "sqlite", LEASE_MILLIS, log)) {
+            String batchId = awaitBatch(second.httpPort(), batch -> batch.path("status").asText().equals("COMPLETED"));
+            finished = send(second.httpPort(), "GET", "/api/v1/batches/" + batchId, null);
+        }
+
+        int half = PICKED_FROM / 2;
+        assertThat(finished.path("reason").asText()).isEqualTo(half + " calls completed, " + half
+                + " calls not picked.");
+        List<String> expected = PickingRule.parse("50%").pick(names, Function.identity(), name -> "");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("callport.db"))) {
+            assertThat(strings(db, "SELECT recording_name FROM calls WHERE status = 'COMPLETED' AND version = 1"))
+                    .as("the batch's rule chose them, whatever the kill interrupted")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(count(db, "SELECT COUNT(*) FROM calls WHERE status = 'SKIPPED' AND recording_key IS NULL"))
+                    .isEqualTo(half);
+            assertThat(count(db, "SELECT COUNT(*) FROM call_versions")).as("one version per call").isEqualTo(half);
+            assertThat(count(db, "SELECT COUNT(*) FROM ingest_files WHERE status = 'SKIPPED' AND not_picked = TRUE"))
+                    .isEqualTo(half);
+            assertThat(count(db, "SELECT COUNT(*) FROM csv_rows WHERE outcome = 'COMPLETED'")).isEqualTo(PICKED_FROM);
+            assertThat(count(db, "SELECT COUNT(*) FROM work_items")).isZero();
+        }
+        Path blobs = dataDir.resolve(BlobStoreSettings.LOCAL_FOLDER);
+        try (Stream<Path> stored = Files.walk(blobs)) {
+            assertThat(stored.filter(Files::isRegularFile)
+                    .filter(file -> !blobs.relativize(file).startsWith(".incoming")).count()).isEqualTo(half);
+        }
+    }
+
+    /**
+     * The recordings and their CSV made in a folder beside the campaign's, which is then moved into it whole, so
+     * the folder scan finds them all at once and they form one batch.
+     */
+    private void dropAtOnce(Path dataDir, String campaignFolder, List<String> names) throws IOException {
+        Path drop = Files.createDirectories(dir.resolve("drop"));
+        StringBuilder csv = new StringBuilder("call_id,agent,date,recording,queue\n");
+        for (int i = 0; i < names.size(); i++) {
+            Files.write(drop.resolve(names.get(i)), Recordings.wav(100 + i));
+            csv.append("C").append(i).append(",478,2026-01-05T09:00:00Z,").append(names.get(i)).append(",Billing\n");
+        }
+        Files.writeString(drop.resolve("calls.csv"), csv, StandardCharsets.UTF_8);
+        Path folder = Files.createDirectories(dataDir.resolve("landing").resolve("default").resolve(campaignFolder));
+        Files.move(drop, folder.resolve("drop"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Recordings first, then a CSV naming them, each moved into the campaign folder whole. */
     private void drop(Path dataDir, String campaignFolder) throws IOException {
         Path staging = Files.createDirectories(dir.resolve("staging"));
@@ -147,6 +217,16 @@ class KillRestartTest {
                     + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private static List<String> strings(Connection db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private static long count(Connection db, String sql) throws SQLException {

@@ -2,6 +2,7 @@ package io.callport.server.pull;
 
 import io.callport.server.store.Campaign;
 import io.callport.server.store.CampaignSettings;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.store.Database;
 import io.callport.server.store.Organisation;
 import io.callport.server.store.Store;

@@ -3,13 +3,16 @@ package io.callport.server.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.server.store.CampaignSettings;
+import io.callport.server.store.CredentialCipher;
 import io.callport.server.store.Database;
 import io.callport.server.store.OnEachDatabase;
 import io.callport.server.store.Organisation;
+import io.callport.server.store.Sql;
 import io.callport.server.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 class PullLedgerTest {
     private static final Instant LISTED = Instant.parse("2026-02-11T08:00:17.123456Z");
@@ -104,6 +107,22 @@ class PullLedgerTest {
                 .containsExactly("a.mp3", "b.mp3");
         assertThat(ledger.recent(connector, PullState.PENDING, 0, 10)).singleElement()
                 .extracting(LedgerEntry::lastError).isEqualTo("permission denied");
+    }
+
+    @OnEachDatabase
+    void tellsWhichFilesOfACampaignFolderItsConnectorsFetched(Database database) {
+        String connector = connector(database);
+        String campaign = database.read(c -> Sql.one(c, "SELECT campaign_id FROM pull_connectors WHERE id = ?",
+                row -> row.getString(1), connector)).orElseThrow();
+        PullLedger ledger = new PullLedger(database, Clock.systemUTC());
+        ledger.fetched(connector, List.of(new PullLedger.FetchedFile(new RemoteFile("20260211/a.mp3", 3, LISTED),
+                "aaa", false), new PullLedger.FetchedFile(new RemoteFile("20260211/b.mp3", 3, LISTED), "bbb", false)));
+        ledger.notPicked(connector, List.of(new RemoteFile("20260211/c.mp3", 3, LISTED)));
+
+        assertThat(ledger.fetchedInto(campaign, Map.of("20260211/a.mp3", "aaa", "20260211/b.mp3", "other content",
+                "20260211/c.mp3", "ccc", "20260211/d.mp3", "ddd"))).as("the same path with the same content")
+                .containsExactly("20260211/a.mp3");
+        assertThat(ledger.fetchedInto("cmp_other", Map.of("20260211/a.mp3", "aaa"))).isEmpty();
     }
 
     private static String connector(Database database) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.naming.FileNameConvention;
 import io.callport.server.storage.GeneratedContent;
+import io.callport.server.store.PickingRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -22,6 +22,7 @@ class CampaignRepositoryTest {
         assertThat(second.folder()).isEqualTo("sales-inbound-eu-2");
         assertThat(first.id()).startsWith("cmp_").isNotEqualTo(second.id());
         assertThat(first.retention()).isEqualTo(Retention.DEFAULT);
+        assertThat(first.picking()).isEqualTo(PickingRule.ALL);
     }
 
     @OnEachDatabase
@@ -54,19 +55,22 @@ class CampaignRepositoryTest {
         Retention shorter = new Retention(RetentionPeriod.P1M, RetentionPeriod.P6M, RetentionPeriod.P12M);
 
         Campaign updated = store.campaigns().update(org.id(), campaign.id(),
-                new CampaignSettings("Sales UK", null, false, 3600, shorter)).orElseThrow();
+                new CampaignSettings("Sales UK", null, false, 3600, shorter, PickingRule.parse("3 per agent")))
+                .orElseThrow();
 
         assertThat(updated.name()).isEqualTo("Sales UK");
         assertThat(updated.folder()).isEqualTo("sales");
         assertThat(updated.csvRequired()).isFalse();
         assertThat(updated.batchWindowSeconds()).isEqualTo(3600);
         assertThat(updated.retention()).isEqualTo(shorter);
+        assertThat(updated.picking()).isEqualTo(new PickingRule.MaxPerAgent(3));
         assertThat(updated.createdAt()).isEqualTo(campaign.createdAt());
         assertThat(store.campaigns().find(org.id(), campaign.id())).contains(updated);
 
         Campaign moved = store.campaigns().update(org.id(), campaign.id(),
                 new CampaignSettings("Sales UK", "uk-sales", false, 3600, shorter)).orElseThrow();
         assertThat(moved.folder()).isEqualTo("uk-sales");
+        assertThat(moved.picking()).as("settings without a rule take every call").isEqualTo(PickingRule.ALL);
     }
 
     @OnEachDatabase

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 class PipelineRepositoriesTest {
+    private static final CredentialCipher SECRETS = CredentialCipher.fromBase64(CredentialCipher.generateKey());
 
     private record Fixture(Store store, PipelineStore pipeline, Database database, Organisation org,
                            Campaign campaign) {
@@ -19,7 +20,8 @@ class PipelineRepositoriesTest {
         Store store = Store.on(database, Clock.systemUTC());
         Organisation org = store.organisations().create("Acme");
         Campaign campaign = store.campaigns().create(org.id(), new CampaignSettings("Sales", null, true, 300, null));
-        return new Fixture(store, PipelineStore.on(database, Clock.systemUTC(), "test"), database, org, campaign);
+        return new Fixture(store, PipelineStore.on(database, Clock.systemUTC(), "test", SECRETS), database, org,
+                campaign);
     }
 
     @OnEachDatabase
@@ -143,6 +145,48 @@ class PipelineRepositoriesTest {
         assertThat(counts.rows(RowOutcome.FAILED)).isEqualTo(1);
         assertThat(counts.calls(CallStatus.PENDING)).isEqualTo(1);
         assertThat(counts.files(FileStatus.PROCESSING)).isEqualTo(1);
+    }
+
+    @OnEachDatabase
+    void aWebhookSecretIsStoredEncryptedAndReadOnlyToSign(Database database) throws Exception {
+        Fixture f = fixture(database);
+
+        Webhook created = f.pipeline().webhooks().create(f.org().id(), null, "https://crm.example.com/hook");
+
+        String stored = rawSecret(database, created.id());
+        assertThat(created.secret()).startsWith("whsec_");
+        assertThat(stored).startsWith("v1:").doesNotContain(created.secret().substring("whsec_".length()));
+        assertThat(SECRETS.decrypt(stored, created.id())).isEqualTo(created.secret());
+        assertThat(f.pipeline().webhooks().forDelivery(created.id()).orElseThrow().secret())
+                .isEqualTo(created.secret());
+        assertThat(f.pipeline().webhooks().list(f.org().id())).singleElement().extracting(Webhook::secret).isNull();
+        assertThat(f.pipeline().webhooks().find(f.org().id(), created.id()).orElseThrow().secret()).isNull();
+        assertThatThrownBy(() -> PipelineStore.on(database, Clock.systemUTC(), "test",
+                CredentialCipher.fromBase64(CredentialCipher.generateKey())).webhooks().forDelivery(created.id()))
+                .as("another server key cannot read it").isInstanceOf(CredentialCipher.UnreadableException.class);
+    }
+
+    @OnEachDatabase
+    void secretsStoredInPlainTextBeforeAreEncryptedOnce(Database database) throws Exception {
+        Fixture f = fixture(database);
+        database.transaction(c -> Sql.update(c, "INSERT INTO webhooks (id, org_id, campaign_id, url, secret, "
+                + "created_at) VALUES ('whk_old', ?, NULL, 'https://crm.example.com/old', 'whsec_plain', ?)",
+                f.org().id(), Instant.now()));
+        Webhook current = f.pipeline().webhooks().create(f.org().id(), null, "https://crm.example.com/new");
+        String currentStored = rawSecret(database, current.id());
+
+        assertThat(f.pipeline().webhooks().encryptPlainSecrets()).isEqualTo(1);
+        assertThat(f.pipeline().webhooks().encryptPlainSecrets()).isZero();
+
+        assertThat(rawSecret(database, "whk_old")).startsWith("v1:").doesNotContain("plain");
+        assertThat(f.pipeline().webhooks().forDelivery("whk_old").orElseThrow().secret()).isEqualTo("whsec_plain");
+        assertThat(rawSecret(database, current.id())).as("an encrypted secret is left as it is")
+                .isEqualTo(currentStored);
+    }
+
+    private static String rawSecret(Database database, String webhookId) {
+        return database.read(c -> Sql.one(c, "SELECT secret FROM webhooks WHERE id = ?", row -> row.getString(1),
+                webhookId)).orElseThrow();
     }
 
     private static boolean insert(Fixture f, IngestFile file) {

@@ -1,4 +1,4 @@
-package io.callport.server.pull;
+package io.callport.server.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +18,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts connector credentials at rest with AES-256-GCM. Each value gets a fresh 96-bit nonce and is bound to a
- * context (the connector's id) as associated data, so a ciphertext copied onto another connector's row does not
- * decrypt. Text form: {@code v1:} followed by base64 of nonce and ciphertext with its tag.
+ * Encrypts secrets at rest (pull connectors' credentials, webhooks' signing secrets) with AES-256-GCM. Each value
+ * gets a fresh 96-bit nonce and is bound to a context (its row's id) as associated data, so a ciphertext copied onto
+ * another row does not decrypt. Text form: {@code v1:} followed by base64 of nonce and ciphertext with its tag.
  */
 public final class CredentialCipher {
     /** The server setting holding the key (base64 of 32 bytes); without it the key lives in {@value #KEY_FILE}. */
@@ -34,6 +34,13 @@ public final class CredentialCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+
+    /** A stored value that does not decrypt: another key or context, or altered text. */
+    public static final class UnreadableException extends Exception {
+        UnreadableException(Throwable cause) {
+            super(unreadable("The stored value"), cause);
+        }
+    }
 
     private CredentialCipher(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
@@ -93,9 +100,9 @@ public final class CredentialCipher {
     }
 
     /** The plaintext; throws when the key or the context differ from encryption or the text was altered. */
-    public String decrypt(String ciphertext, String context) throws PullException {
+    public String decrypt(String ciphertext, String context) throws UnreadableException {
         try {
-            if (!ciphertext.startsWith(VERSION)) {
+            if (!isEncrypted(ciphertext)) {
                 throw new IllegalArgumentException("unknown format");
             }
             byte[] in = Base64.getDecoder().decode(ciphertext.substring(VERSION.length()));
@@ -103,10 +110,19 @@ public final class CredentialCipher {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce, context);
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new PullException(PullFailure.CREDENTIALS_UNREADABLE, "The stored credentials cannot be decrypted "
-                    + "with this server's credential key (was " + SETTING_KEY + " or " + KEY_FILE + " changed?). "
-                    + "Enter the connector's password or keys again.", e);
+            throw new UnreadableException(e);
         }
+    }
+
+    /** Whether the text is in the form {@link #encrypt} writes (a plain secret stored before is not). */
+    public static boolean isEncrypted(String text) {
+        return text.startsWith(VERSION);
+    }
+
+    /** "{@code what} cannot be decrypted with this server's credential key (...)", for a message. */
+    public static String unreadable(String what) {
+        return what + " cannot be decrypted with this server's credential key (was " + SETTING_KEY + " or " + KEY_FILE
+                + " changed?).";
     }
 
     private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {

@@ -1,6 +1,6 @@
-package io.callport.server.pull;
+package io.callport.server.store;
 
-import io.callport.server.store.InvalidValueException;
+import io.callport.naming.NameFields;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,13 +16,17 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
- * Which of a run's new recordings to fetch, decided from names alone before anything is downloaded: all of them, a
- * percentage, or at most N per agent.
+ * Which of a run's recordings to take: all of them, a percentage, or at most N per agent. A pull connector applies
+ * it to the new files of each run before anything is downloaded; a campaign applies it to the calls of each batch.
+ * The same candidates always give the same choice.
  */
 public sealed interface PickingRule {
     PickingRule ALL = new All();
+    /** The agent of recordings whose agent is not known; they count together as one agent. */
+    String UNKNOWN_AGENT = "";
 
     /** The picked candidates, in their original order. */
     <T> List<T> pick(List<T> candidates, Function<T, String> pathOf, Function<T, String> agentOf);
@@ -32,6 +37,24 @@ public sealed interface PickingRule {
     /** True when the rule needs to know each recording's agent (from the file-name convention). */
     default boolean needsAgents() {
         return false;
+    }
+
+    /**
+     * The agent a recording's fields (named as {@link NameFields} names them) give, for {@link MaxPerAgent}: the
+     * agent id, else the extension, else first and last name, as {@code field:value} in lowercase; else
+     * {@link #UNKNOWN_AGENT}.
+     */
+    static String agentOf(Map<String, String> fields) {
+        for (String field : List.of(NameFields.AGENT_ID, NameFields.AGENT_EXTENSION)) {
+            String value = fields.get(field);
+            if (value != null && !value.isBlank()) {
+                return field + ":" + value.strip().toLowerCase(Locale.ROOT);
+            }
+        }
+        String first = fields.getOrDefault(NameFields.AGENT_FIRST_NAME, "");
+        String last = fields.getOrDefault(NameFields.AGENT_LAST_NAME, "");
+        String name = (first.strip() + " " + last.strip()).strip().toLowerCase(Locale.ROOT);
+        return name.isEmpty() ? UNKNOWN_AGENT : "name:" + name;
     }
 
     static PickingRule parse(String text) {
@@ -79,10 +102,12 @@ public sealed interface PickingRule {
         @Override
         public <T> List<T> pick(List<T> candidates, Function<T, String> pathOf, Function<T, String> agentOf) {
             int count = (int) Math.ceil(candidates.size() * percent / 100.0);
-            Set<T> chosen = new HashSet<>(candidates.stream()
-                    .sorted(Comparator.comparing(candidate -> sha256(pathOf.apply(candidate))))
-                    .limit(count).toList());
-            return candidates.stream().filter(chosen::contains).toList();
+            // each path hashed once; the candidates with the lowest hashes are picked
+            String[] hashes = candidates.stream().map(candidate -> sha256(pathOf.apply(candidate)))
+                    .toArray(String[]::new);
+            Set<Integer> chosen = new HashSet<>(IntStream.range(0, hashes.length).boxed()
+                    .sorted(Comparator.comparing(index -> hashes[index])).limit(count).toList());
+            return IntStream.range(0, hashes.length).filter(chosen::contains).mapToObj(candidates::get).toList();
         }
 
         @Override
@@ -92,7 +117,7 @@ public sealed interface PickingRule {
 
         private static String sha256(String text) {
             try {
-                return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(text.getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("Every Java runtime has SHA-256", e);
@@ -101,8 +126,9 @@ public sealed interface PickingRule {
     }
 
     /**
-     * The first {@code max} recordings of each agent in path order (date folders and date-first names make that the
-     * earliest). Recordings whose name does not give an agent count together as one unknown agent.
+     * The first {@code max} recordings of each agent in the order given (connectors give path order, which date
+     * folders and date-first names make the earliest). Recordings whose agent is not known count together as one
+     * unknown agent.
      */
     record MaxPerAgent(int max) implements PickingRule {
         private static final Pattern TEXT = Pattern.compile("(?:max\\s+)?(\\d{1,6})\\s+per\\s+agent");

@@ -1,4 +1,4 @@
-package io.callport.server.pull;
+package io.callport.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,21 +19,27 @@ class CredentialCipherTest {
 
         assertThat(once).startsWith("v1:").doesNotContain("hunter2").isNotEqualTo(twice);
         assertThat(cipher.decrypt(once, "pull_a")).isEqualTo("hunter2");
-        assertThatThrownBy(() -> cipher.decrypt(once, "pull_b")).isInstanceOfSatisfying(PullException.class,
-                e -> assertThat(e.failure()).isEqualTo(PullFailure.CREDENTIALS_UNREADABLE));
+        assertThatThrownBy(() -> cipher.decrypt(once, "pull_b"))
+                .isInstanceOf(CredentialCipher.UnreadableException.class);
         // flip one bit of the ciphertext itself (changing the last base64 letter may only touch padding bits)
         byte[] sealed = java.util.Base64.getDecoder().decode(once.substring("v1:".length()));
         sealed[sealed.length / 2] ^= 1;
         String tampered = "v1:" + java.util.Base64.getEncoder().encodeToString(sealed);
-        assertThatThrownBy(() -> cipher.decrypt(tampered, "pull_a")).isInstanceOf(PullException.class);
+        assertThatThrownBy(() -> cipher.decrypt(tampered, "pull_a"))
+                .isInstanceOf(CredentialCipher.UnreadableException.class);
+        assertThatThrownBy(() -> cipher.decrypt("whsec_plain", "pull_a"))
+                .isInstanceOf(CredentialCipher.UnreadableException.class);
+        assertThat(CredentialCipher.isEncrypted(once)).isTrue();
+        assertThat(CredentialCipher.isEncrypted("whsec_plain")).isFalse();
     }
 
     @Test
-    void anotherKeyCannotDecryptAndSaysWhatToDo() {
+    void anotherKeyCannotDecryptAndSaysWhichSettingToCheck() {
         String sealed = CredentialCipher.fromBase64(CredentialCipher.generateKey()).encrypt("pw", "pull_a");
 
         assertThatThrownBy(() -> CredentialCipher.fromBase64(CredentialCipher.generateKey()).decrypt(sealed, "pull_a"))
-                .hasMessageContaining("credential key").hasMessageContaining("Enter the connector's password");
+                .hasMessage("The stored value cannot be decrypted with this server's credential key (was "
+                        + "credential-key or credential.key changed?).");
     }
 
     @Test
