@@ -37,8 +37,8 @@ public final class JobsController {
     static final List<String> BATCH_STATES = List.of("", "DETECTING", "WAITING_FOR_CSV", "WAITING_FOR_FILES",
             "PROCESSING", "COMPLETED", "INCOMPLETE", "FAILED");
     static final List<String> CALL_STATES = List.of("", "PENDING", "PROCESSING", "TRANSCRIBING", "ANALYZING",
-            "COMPLETED", "FAILED");
-    static final List<String> SOURCES = List.of("", "SFTP", "API", "BULK", "UI");
+            "COMPLETED", "FAILED", "SKIPPED");
+    static final List<String> SOURCES = List.of("", "SFTP", "API", "BULK", "UI", "PULL");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT,
             FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
