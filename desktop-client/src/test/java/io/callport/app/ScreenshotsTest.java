@@ -3,20 +3,20 @@ package io.callport.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.mapping.MappingJson;
-import io.callport.service.Connection;
 import io.callport.service.Profile;
 import io.callport.service.upload.UploadPlan;
 import io.callport.service.upload.UploadQueue;
 import io.callport.testing.CallportTestServer;
+import io.callport.testing.ServerFixture;
 import io.callport.testing.TestFiles;
 import io.callport.testing.TestProfiles;
 import io.callport.ui.common.Drops;
 import io.callport.ui.common.Png;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.ScriptedFileDialogs;
 import io.callport.ui.common.Theme;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
-import io.callport.ui.common.Views;
 import io.callport.ui.mapping.ConventionPreset;
 import io.callport.ui.shell.MainWindowController;
 import io.callport.ui.shell.Screen;
@@ -42,11 +42,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -73,23 +72,25 @@ class ScreenshotsTest {
             NW-1003,ann@northwind.example,2026-11-03T09:41:00+01:00,call-0003.wav,Billing
             """;
 
-    @TempDir
-    static Path serverData;
+    @RegisterExtension
+    static final ServerFixture SERVER = new ServerFixture("Inbound Sales");
     private static CallportTestServer server;
     private static String campaignId;
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
 
     @TempDir
     Path dir;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+    private ScriptedFileDialogs dialogs;
     private UiContext context;
     private MainWindowController window;
     private Scene scene;
     private Profile profile;
 
     @BeforeAll
-    static void startServer() {
-        server = CallportTestServer.start(serverData);
-        campaignId = server.createCampaign("Inbound Sales").get("id").asText();
+    static void prepareServer() {
+        server = SERVER.server();
+        campaignId = SERVER.campaignId();
         server.createCampaign("Outbound Retention");
         server.call("PATCH", "/api/v1/campaigns/" + campaignId, "{\"batchWindowSeconds\": 1}", 200);
         server.call("PUT", "/api/v1/campaigns/" + campaignId + "/mapping", BATCH_MAPPING, 200);
@@ -97,32 +98,19 @@ class ScreenshotsTest {
         server.addAgent("bob@northwind.example", "Bob Baker");
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Start
     void start(Stage stage) throws Exception {
-        context = UiTest.context(dialogs);
-        profile = TestProfiles.sftp(server, campaignId, Files.createTempDirectory("callport-screenshot-key"))
-                .withCampaign(campaignId, "Inbound Sales");
+        context = ui.context();
+        dialogs = ui.dialogs();
+        profile = SERVER.sftpProfile();
         profile = new Profile("Northwind production", profile.url(), profile.campaignId(), profile.campaignName(),
                 profile.transport(), profile.sshKey(), profile.sftp(), null);
         context.profiles().save(profile, server.ownerKey());
         context.profiles().markUsed(profile.name());
-        context.workspace().connectionProperty().set(new Connection(profile, TestProfiles.client(server)));
-        var view = Views.load(MainWindowController.class, "MainWindow.fxml", context);
-        window = view.controller();
-        scene = new Scene(view.root(), UiTest.WIDTH, UiTest.HEIGHT);
+        context.workspace().connectionProperty().set(SERVER.connection(profile));
+        window = ui.show(stage, MainWindowController.class, "MainWindow.fxml");
+        scene = stage.getScene();
         window.attach(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
     }
 
     @Test

@@ -46,7 +46,7 @@ final class ConnectorDialogs {
         explanation.setMaxWidth(620);
         dialog.getDialogPane().setContent(new VBox(14, explanation, fingerprints));
         Node confirmButton = dialog.getDialogPane().lookupButton(confirm);
-        confirmButton.setId("confirmHostKeyButton");
+        confirmButton.setId("acceptHostKeyButton");
         confirmButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !presented.getText().strip().startsWith("SHA256:"), presented.textProperty()));
         dialog.setResultConverter(button -> button == confirm ? presented.getText().strip() : null);

@@ -4,8 +4,8 @@ import static io.callport.service.ExternalTools.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.KeyType;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.ScriptedFileDialogs;
-import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +17,9 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -29,19 +29,15 @@ import org.testfx.framework.junit5.Start;
 class KeysScreenTest {
     @TempDir
     Path dir;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
-    private UiContext context;
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
+    private ScriptedFileDialogs dialogs;
     private KeysModel model;
 
     @Start
     void start(Stage stage) {
-        context = UiTest.context(dialogs);
-        model = UiTest.show(stage, KeysController.class, "KeysScreen.fxml", context).controller().model();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
+        model = ui.show(stage, KeysController.class, "KeysScreen.fxml").model();
+        dialogs = ui.dialogs();
     }
 
     @Test

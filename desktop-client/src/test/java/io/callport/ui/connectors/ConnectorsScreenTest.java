@@ -1,0 +1,231 @@
+package io.callport.ui.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.callport.service.api.Connector;
+import io.callport.service.api.ConnectorFile;
+import io.callport.testing.CustomerSftp;
+import io.callport.testing.ServerFixture;
+import io.callport.testing.TestProfiles;
+import io.callport.ui.common.ScreenFixture;
+import io.callport.ui.common.UiTest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Connectors screen against a real server whose connectors fetch from a real SFTP server on loopback: a connector
+ * added through the form fetches the customer's files and shows them, a closed port shows the host unreachable, and a
+ * changed host key is confirmed through the dialog.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectorsScreenTest {
+    /** Longer than any run on loopback takes, even on a loaded machine. */
+    private static final int PATIENCE = 60;
+
+    @RegisterExtension
+    static final ServerFixture SERVER = new ServerFixture("Inbound Sales");
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
+
+    @TempDir
+    Path remote;
+    private CustomerSftp customer;
+    private ConnectorsModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = ui.show(stage, ConnectorsController.class, "ConnectorsScreen.fxml").model();
+    }
+
+    @BeforeEach
+    void startTheCustomersServer() throws IOException {
+        Path depot = Files.createDirectories(remote.resolve("depot"));
+        for (String name : new String[] {"call-1.wav", "call-2.wav", "calls.csv"}) {
+            Path file = Files.writeString(depot.resolve(name), "content of " + name);
+            // written long ago: a file changed within the quiet period is left for the next run
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        }
+        customer = new CustomerSftp(remote);
+    }
+
+    @AfterEach
+    void stopTheCustomersServer() throws IOException {
+        customer.close();
+    }
+
+    @Test
+    void anSftpConnectorAddedThroughTheFormFetchesTheFilesAndShowsWhatItFetched(FxRobot robot) {
+        String folder = connectToANewCampaign(robot, "Northwind");
+        assertThat(text(robot, "#campaignLabel")).isEqualTo("Connectors of Northwind on test");
+        assertThat(button(robot, "#saveButton").getText()).isEqualTo("_Save connector");
+
+        robot.clickOn("#nameField").write("Recorder SFTP");
+        enter(robot, "#hostField", "127.0.0.1");
+        enter(robot, "#portField", String.valueOf(customer.port()));
+        enter(robot, "#usernameField", CustomerSftp.USER);
+        enter(robot, "#basePathField", "depot");
+        enter(robot, "#everyField", "5");
+        assertThat(button(robot, "#saveButton").isDisabled()).isTrue();
+        assertThat(text(robot, "#problemLabel")).isEqualTo("Enter the password of the account.");
+        enter(robot, "#passwordField", CustomerSftp.PASSWORD);
+        assertThat(robot.lookup("#problemLabel").query().isVisible()).isFalse();
+        robot.interact(() -> button(robot, "#saveButton").fire());
+
+        UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel")
+                .equals("Added Recorder SFTP. It runs now, then every 5 minutes."));
+        Connector added = model.selectedProperty().get();
+        assertThat(added.name()).isEqualTo("Recorder SFTP");
+        assertThat(field(robot, "#passwordField")).as("a secret is never shown again").isEmpty();
+        assertThat(robot.lookup("#passwordField").queryAs(TextField.class).getPromptText())
+                .isEqualTo("Stored: type to replace");
+        assertThat(button(robot, "#saveButton").getText()).isEqualTo("_Save changes");
+
+        robot.interact(() -> button(robot, "#runButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel").startsWith("Recorder SFTP ran:"));
+        assertThat(text(robot, "#statusLabel")).matches("Recorder SFTP ran: .* of 3 listed; 0 left out by the "
+                + "picking rule, 0 failed\\.");
+        Connector ran = model.connectors().getFirst();
+        assertThat(ran.status().state()).isEqualTo("OK");
+        assertThat(ran.delivered()).isEqualTo(3);
+        assertThat(cell(robot, "#connectors-status", 0)).isEqualTo("OK");
+        assertThat(cell(robot, "#connectors-fetched", 0)).isEqualTo("3");
+        assertThat(cell(robot, "#connectors-target", 0)).isEqualTo("recorder@127.0.0.1:" + customer.port()
+                + "/depot");
+        assertThat(text(robot, "#hostKeyLabel")).isEqualTo("Pinned host key: " + customer.fingerprint());
+
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        UiTest.waitUntil(PATIENCE, () -> model.files().size() == 3);
+        assertThat(model.files()).extracting(ConnectorFile::path, ConnectorFile::state, ConnectorFile::size)
+                .containsExactlyInAnyOrder(tuple("call-1.wav", "DELIVERED", 21L), tuple("call-2.wav", "DELIVERED", 21L),
+                        tuple("calls.csv", "DELIVERED", 20L));
+        assertThat(text(robot, "#filesTitle")).isEqualTo("Files Recorder SFTP has seen");
+        assertThat(SERVER.server().arrived(folder)).containsExactlyInAnyOrder("call-1.wav", "call-2.wav",
+                "calls.csv");
+    }
+
+    @Test
+    void aConnectorToAClosedPortShowsTheHostUnreachable(FxRobot robot) throws IOException {
+        connectToANewCampaign(robot, "Closed port");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        enter(robot, "#nameField", "Old recorder");
+        enter(robot, "#hostField", "127.0.0.1");
+        enter(robot, "#portField", String.valueOf(closedPort));
+        enter(robot, "#usernameField", CustomerSftp.USER);
+        enter(robot, "#passwordField", CustomerSftp.PASSWORD);
+        robot.interact(() -> button(robot, "#saveButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> model.selectedProperty().get() != null);
+
+        robot.interact(() -> button(robot, "#runButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> !text(robot, "#failureLabel").isEmpty());
+
+        assertThat(text(robot, "#failureLabel")).startsWith("Old recorder stopped. Host unreachable: The SFTP server "
+                + "127.0.0.1:" + closedPort + " cannot be reached");
+        assertThat(text(robot, "#reasonLabel")).startsWith("Host unreachable: The SFTP server 127.0.0.1:" + closedPort);
+        assertThat(cell(robot, "#connectors-status", 0)).isEqualTo("Failing");
+        assertThat(cell(robot, "#connectors-problem", 0)).isEqualTo("Host unreachable");
+        assertThat(button(robot, "#confirmHostKeyButton").isDisabled()).isTrue();
+    }
+
+    @Test
+    void aChangedHostKeyIsConfirmedThroughTheDialogAndTheNextRunFetchesAgain(FxRobot robot) {
+        connectToANewCampaign(robot, "Host key");
+        addConnectorThroughTheForm(robot, "Keyed recorder");
+        robot.interact(() -> button(robot, "#runButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel").startsWith("Keyed recorder ran:"));
+        String firstKey = customer.fingerprint();
+        assertThat(text(robot, "#hostKeyLabel")).isEqualTo("Pinned host key: " + firstKey);
+
+        customer.replaceHostKey();
+        robot.interact(() -> button(robot, "#runButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> !text(robot, "#failureLabel").isEmpty());
+        assertThat(text(robot, "#failureLabel")).startsWith("Keyed recorder stopped. Host key changed: The SFTP "
+                + "server 127.0.0.1:" + customer.port() + " presented the host key " + customer.fingerprint());
+        assertThat(cell(robot, "#connectors-problem", 0)).isEqualTo("Host key changed");
+
+        robot.clickOn("#confirmHostKeyButton");
+        UiTest.waitUntil(10, () -> robot.lookup("#presentedFingerprintField").tryQuery().isPresent());
+        assertThat(field(robot, "#presentedFingerprintField")).isEqualTo(customer.fingerprint());
+        assertThat(text(robot, "#pinnedFingerprintLabel")).isEqualTo(firstKey);
+        robot.clickOn("#acceptHostKeyButton");
+
+        UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel").startsWith("The host key"));
+        assertThat(text(robot, "#statusLabel")).isEqualTo("The host key " + customer.fingerprint()
+                + " is pinned for Keyed recorder; its next run connects with it.");
+        assertThat(text(robot, "#hostKeyLabel")).isEqualTo("Pinned host key: " + customer.fingerprint());
+        robot.interact(() -> button(robot, "#runButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel").startsWith("Keyed recorder ran:"));
+        assertThat(model.connectors().getFirst().status().state()).isEqualTo("OK");
+    }
+
+    /** Fills the form for the customer's SFTP server, saves it, and waits until the server has it. */
+    private void addConnectorThroughTheForm(FxRobot robot, String name) {
+        enter(robot, "#nameField", name);
+        enter(robot, "#hostField", "127.0.0.1");
+        enter(robot, "#portField", String.valueOf(customer.port()));
+        enter(robot, "#usernameField", CustomerSftp.USER);
+        enter(robot, "#passwordField", CustomerSftp.PASSWORD);
+        enter(robot, "#basePathField", "depot");
+        robot.interact(() -> button(robot, "#saveButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> model.selectedProperty().get() != null);
+    }
+
+    /** Makes a campaign of its own for the test and connects the screen to it; returns the campaign's folder. */
+    private String connectToANewCampaign(FxRobot robot, String name) {
+        var campaign = SERVER.server().createCampaign(name);
+        String id = campaign.get("id").asText();
+        var connection = SERVER.connection(TestProfiles.http(SERVER.server(), id).withCampaign(id, name));
+        robot.interact(() -> ui.context().workspace().connectionProperty().set(connection));
+        UiTest.waitUntil(PATIENCE, () -> !button(robot, "#refreshButton").isDisabled());
+        return campaign.get("folder").asText();
+    }
+
+    /** Puts text in a field at once, as typing would leave it. */
+    private static void enter(FxRobot robot, String query, String text) {
+        robot.interact(() -> robot.lookup(query).queryAs(TextInputControl.class).setText(text));
+    }
+
+    /** The text a row shows in a column (cells carry their column's id). */
+    private static String cell(FxRobot robot, String columnId, int row) {
+        return robot.lookup(columnId).queryAll().stream().filter(node -> node instanceof TableCell<?, ?>)
+                .map(node -> (TableCell<?, ?>) node).filter(cell -> cell.getIndex() == row && !cell.isEmpty())
+                .map(TableCell::getText).findFirst()
+                .orElseThrow(() -> new AssertionError("No row " + row + " in " + columnId));
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static String field(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(TextInputControl.class).getText();
+    }
+
+    private static Button button(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Button.class);
+    }
+}
