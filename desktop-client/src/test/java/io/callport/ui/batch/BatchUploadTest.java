@@ -1,5 +1,7 @@
 package io.callport.ui.batch;
 
+import static io.callport.ui.common.UiTest.button;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.mapping.MappingJson;
@@ -18,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -137,13 +137,5 @@ class BatchUploadTest {
     @SuppressWarnings("unchecked")
     private static TableView<FileRow> uploadTable(FxRobot robot) {
         return robot.lookup("#uploadTable").queryAs(TableView.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 }

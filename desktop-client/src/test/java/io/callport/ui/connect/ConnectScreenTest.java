@@ -1,5 +1,7 @@
 package io.callport.ui.connect;
 
+import static io.callport.ui.common.UiTest.button;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.Connection;
@@ -16,9 +18,7 @@ import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,13 +169,5 @@ class ConnectScreenTest {
     @SuppressWarnings("unchecked")
     private static ComboBox<Campaign> campaignBox(FxRobot robot) {
         return robot.lookup("#campaignBox").queryAs(ComboBox.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 }

@@ -1,5 +1,8 @@
 package io.callport.ui.connectors;
 
+import static io.callport.ui.common.UiTest.button;
+import static io.callport.ui.common.UiTest.field;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -17,8 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -44,14 +46,13 @@ class ConnectorsScreenTest {
     /** Longer than any run on loopback takes, even on a loaded machine. */
     private static final int PATIENCE = 60;
 
+    @TempDir
+    Path remote;
+    private CustomerSftp customer;
     @RegisterExtension
     static final ServerFixture SERVER = new ServerFixture("Inbound Sales");
     @RegisterExtension
     final ScreenFixture ui = new ScreenFixture();
-
-    @TempDir
-    Path remote;
-    private CustomerSftp customer;
     private ConnectorsModel model;
 
     @Start
@@ -182,6 +183,98 @@ class ConnectorsScreenTest {
         assertThat(model.connectors().getFirst().status().state()).isEqualTo("OK");
     }
 
+    @Test
+    void aChangeKeepsTheStoredPasswordAndRemovingTheConnectorAsksFirst(FxRobot robot) throws IOException {
+        connectToANewCampaign(robot, "Changes");
+        addConnectorThroughTheForm(robot, "Nightly recorder");
+        robot.interact(() -> {
+            robot.lookup("#cronChoice").queryAs(RadioButton.class).setSelected(true);
+            robot.lookup("#cronField").queryAs(TextField.class).setText("30 2 * * MON-FRI");
+            robot.lookup("#percentageChoice").queryAs(RadioButton.class).setSelected(true);
+            robot.lookup("#percentageField").queryAs(TextField.class).setText("50");
+        });
+        robot.interact(() -> button(robot, "#saveButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel").startsWith("Saved Nightly recorder."));
+        assertThat(text(robot, "#statusLabel")).isEqualTo("Saved Nightly recorder. It runs now, then 30 2 * * MON-FRI.");
+        assertThat(cell(robot, "#connectors-schedule", 0)).isEqualTo("30 2 * * MON-FRI");
+        assertThat(model.selectedProperty().get().picking()).isEqualTo("50%");
+
+        robot.interact(() -> button(robot, "#runButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel").startsWith("Nightly recorder ran:"));
+        assertThat(model.selectedProperty().get().status().state()).as("the stored password still logs in")
+                .isEqualTo("OK");
+        assertThat(text(robot, "#statusLabel")).matches("Nightly recorder ran: .* of 3 listed; .*");
+
+        robot.interact(() -> button(robot, "#enableButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> cell(robot, "#connectors-status", 0).equals("Disabled"));
+        assertThat(button(robot, "#runButton").isDisabled()).isTrue();
+        assertThat(button(robot, "#enableButton").getText()).isEqualTo("Enab_le");
+
+        robot.clickOn("#deleteButton");
+        UiTest.waitUntil(10, () -> robot.lookup("#confirmDeleteButton").tryQuery().isPresent());
+        robot.clickOn("#confirmDeleteButton");
+        UiTest.waitUntil(PATIENCE, () -> model.connectors().isEmpty());
+        assertThat(text(robot, "#statusLabel")).isEqualTo("Removed Nightly recorder; the files it fetched stay with "
+                + "the campaign.");
+        var connection = ui.context().workspace().connectionProperty().get();
+        assertThat(connection.client().connectors(connection.profile().campaignId())).isEmpty();
+    }
+
+    @Test
+    void aSettingTheServerRefusesIsExplainedInTheServersWords(FxRobot robot) {
+        connectToANewCampaign(robot, "Refusals");
+        enter(robot, "#nameField", "Odd schedule");
+        enter(robot, "#hostField", "127.0.0.1");
+        enter(robot, "#usernameField", CustomerSftp.USER);
+        enter(robot, "#passwordField", CustomerSftp.PASSWORD);
+        robot.interact(() -> robot.lookup("#cronChoice").queryAs(RadioButton.class).setSelected(true));
+        assertThat(text(robot, "#problemLabel")).startsWith("Enter a cron expression");
+        enter(robot, "#cronField", "61 * * * *");
+        robot.interact(() -> button(robot, "#saveButton").fire());
+
+        UiTest.waitUntil(PATIENCE, () -> !text(robot, "#failureLabel").isEmpty());
+        assertThat(text(robot, "#failureLabel")).startsWith("The connector could not be saved: The cron expression "
+                + "'61 * * * *' has an invalid minute field");
+        assertThat(model.connectors()).isEmpty();
+    }
+
+    @Test
+    void theFormAsksForWhatEachKindNeeds(FxRobot robot) {
+        connectToANewCampaign(robot, "Kinds");
+        enter(robot, "#nameField", "Customer bucket");
+        robot.interact(() -> model.form().kindProperty().set(ConnectorKind.S3));
+        assertThat(robot.lookup("#hostGrid").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#s3Grid").query().isVisible()).isTrue();
+        assertThat(text(robot, "#problemLabel")).isEqualTo("Enter the name of the customer's bucket.");
+        enter(robot, "#bucketField", "recordings");
+        assertThat(text(robot, "#problemLabel")).startsWith("Enter the bucket's region");
+        enter(robot, "#regionField", "eu-west-3");
+        enter(robot, "#accessKeyField", "AKIA0000");
+        assertThat(text(robot, "#problemLabel")).startsWith("Enter both the access key and the secret key");
+        robot.interact(() -> robot.lookup("#s3ChainChoice").queryAs(RadioButton.class).setSelected(true));
+        assertThat(robot.lookup("#accessKeyField").query().isVisible()).isFalse();
+        assertThat(button(robot, "#saveButton").isDisabled()).isFalse();
+        assertThat(model.form().toSettings()).satisfies(settings -> {
+            assertThat(settings.protocol()).isEqualTo("s3");
+            assertThat(settings.accessKey()).as("the default credentials send none").isNull();
+            assertThat(settings.host()).isNull();
+        });
+
+        robot.interact(() -> model.form().kindProperty().set(ConnectorKind.SFTP));
+        enter(robot, "#hostField", "sftp.customer.example");
+        enter(robot, "#usernameField", "recorder");
+        robot.interact(() -> robot.lookup("#privateKeyChoice").queryAs(RadioButton.class).setSelected(true));
+        assertThat(text(robot, "#problemLabel")).isEqualTo("Choose the private key file of the account.");
+        enter(robot, "#portField", "twenty-two");
+        robot.interact(() -> robot.lookup("#perAgentChoice").queryAs(RadioButton.class).setSelected(true));
+        robot.interact(() -> model.form().usePrivateKey(Path.of("id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----"));
+        assertThat(text(robot, "#problemLabel")).as("the campaign has no file-name convention")
+                .startsWith("Fetching per agent reads the agent from each file name");
+        robot.interact(() -> robot.lookup("#allChoice").queryAs(RadioButton.class).setSelected(true));
+        assertThat(text(robot, "#problemLabel")).isEqualTo("The port is a whole number such as 22, not 'twenty-two'.");
+        assertThat(button(robot, "#saveButton").isDisabled()).isTrue();
+    }
+
     /** Fills the form for the customer's SFTP server, saves it, and waits until the server has it. */
     private void addConnectorThroughTheForm(FxRobot robot, String name) {
         enter(robot, "#nameField", name);
@@ -215,17 +308,5 @@ class ConnectorsScreenTest {
                 .map(node -> (TableCell<?, ?>) node).filter(cell -> cell.getIndex() == row && !cell.isEmpty())
                 .map(TableCell::getText).findFirst()
                 .orElseThrow(() -> new AssertionError("No row " + row + " in " + columnId));
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static String field(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(TextInputControl.class).getText();
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.callport.ui.jobs;
 
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.Connection;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,9 +144,5 @@ class JobsScreenTest {
     @SuppressWarnings("unchecked")
     private static ChoiceBox<String> choice(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(ChoiceBox.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 }

@@ -1,5 +1,8 @@
 package io.callport.ui.keys;
 
+import static io.callport.ui.common.UiTest.button;
+import static io.callport.ui.common.UiTest.field;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.Profile;
@@ -10,9 +13,6 @@ import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -77,17 +77,5 @@ class KeysRegisterTest {
         UiTest.waitUntil(15, () -> text(robot, "#connectionTestLabel").startsWith("Logged in"));
         assertThat(text(robot, "#connectionTestLabel")).isEqualTo("Logged in as " + saved.sftp().username()
                 + "; the folder holds nothing yet.");
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static String field(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(TextField.class).getText();
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.callport.ui.keys;
 
 import static io.callport.service.ExternalTools.run;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.KeyType;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
@@ -106,9 +106,5 @@ class KeysScreenTest {
         robot.clickOn("#saveButton");
         UiTest.waitUntil(5, () -> Files.exists(privateKey));
         assertThat(run("ssh-keygen", "-y", "-P", "first try", "-f", privateKey.toString())).startsWith("ssh-rsa ");
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 }

@@ -1,5 +1,6 @@
 package io.callport.ui.mapping;
 
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,6 @@ import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -287,10 +287,6 @@ class MappingScreenTest {
     @SuppressWarnings("unchecked")
     private static TableView<CsvRow> previewTable(FxRobot robot) {
         return robot.lookup("#previewTable").queryAs(TableView.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 
     private TableCell<?, ?> previewCell(FxRobot robot, long line, String column) {

@@ -1,5 +1,6 @@
 package io.callport.ui.mapping;
 
+import static io.callport.ui.common.UiTest.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.mapping.FieldMapping;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,10 +64,6 @@ class MappingSubmitTest {
                 .resolve(campaignId + "-v1.json"));
         assertThat(copy).isEqualTo(onServer);
         assertThat(context.workspace().mappingOriginProperty().get()).isEqualTo("Inbound Sales, version 1");
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 
     private Path fixture(String name) throws IOException {
