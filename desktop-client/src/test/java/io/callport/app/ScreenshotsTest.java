@@ -7,6 +7,7 @@ import io.callport.service.Profile;
 import io.callport.service.upload.UploadPlan;
 import io.callport.service.upload.UploadQueue;
 import io.callport.testing.CallportTestServer;
+import io.callport.testing.CustomerSftp;
 import io.callport.testing.ServerFixture;
 import io.callport.testing.TestFiles;
 import io.callport.testing.TestProfiles;
@@ -22,8 +23,14 @@ import io.callport.ui.shell.MainWindowController;
 import io.callport.ui.shell.Screen;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -205,6 +212,48 @@ class ScreenshotsTest {
         UiTest.waitUntil(15, () -> robot.lookup("#testLabel").queryAs(Label.class).getText().startsWith("Connected"));
 
         render(robot, "servers.png");
+    }
+
+    @Test
+    void connectorsFetchingFromTheCustomer(FxRobot robot) throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+        Path folder = Files.createDirectories(dir.resolve("customer/exports/" + today));
+        for (int i = 1; i <= 3; i++) {
+            Path recording = TestFiles.wav(folder.resolve(String.format("nw-%04d.wav", i)), 8_000 + 1_000 * i,
+                    300 + 90 * i);
+            Files.setLastModifiedTime(recording, FileTime.from(Instant.now().minusSeconds(3_600)));
+        }
+        Files.setLastModifiedTime(Files.writeString(folder.resolve("calls.csv"), CALLS_CSV.replace("call-", "nw-")),
+                FileTime.from(Instant.now().minusSeconds(3_600)));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (CustomerSftp customer = new CustomerSftp(dir.resolve("customer"))) {
+            String recorder = addConnector("""
+                    {"name": "Northwind recorder", "protocol": "sftp", "host": "127.0.0.1", "port": %d,
+                     "username": "%s", "password": "%s", "basePath": "exports", "dateFolders": "yyyyMMdd",
+                     "timeZone": "Europe/Paris", "schedule": "every 30 minutes"}
+                    """.formatted(customer.port(), CustomerSftp.USER, CustomerSftp.PASSWORD));
+            String archive = addConnector("""
+                    {"name": "Old FTP archive", "protocol": "ftp", "host": "127.0.0.1", "port": %d,
+                     "username": "archive", "password": "not-used", "basePath": "calls", "schedule": "0 2 * * *"}
+                    """.formatted(closedPort));
+            server.call("POST", "/api/v1/connectors/" + recorder + "/run?wait=60", null, 200);
+            server.call("POST", "/api/v1/connectors/" + archive + "/run?wait=60", null, 200);
+            robot.interact(() -> window.select(Screen.CONNECTORS));
+            TableView<?> connectors = robot.lookup("#connectorTable").queryAs(TableView.class);
+            UiTest.waitUntil(15, () -> connectors.getItems().size() == 2);
+            robot.interact(() -> connectors.getSelectionModel().select(0));
+            waitForText(robot, "#hostKeyLabel", customer.fingerprint());
+
+            render(robot, "connectors.png");
+        }
+    }
+
+    /** Adds a pull connector to the campaign through the API; returns its id. */
+    private static String addConnector(String json) {
+        return server.call("POST", "/api/v1/campaigns/" + campaignId + "/connectors", json, 201).get("id").asText();
     }
 
     @Test

@@ -83,24 +83,24 @@ public final class ConnectorsController {
         connectorTable.setItems(model.connectors());
         connectorTable.setPlaceholder(new Label(Messages.text("connectors.empty")));
         connectorTable.getColumns().setAll(List.of(
-                column("name", 150, Connector::name),
-                column("kind", 70, connector -> Messages.text("connectors.kind."
+                column("name", 140, Connector::name),
+                column("kind", 55, connector -> Messages.text("connectors.kind."
                         + ConnectorKind.of(connector.protocol()).name())),
-                column("target", 230, ConnectorsController::target),
-                column("schedule", 120, Connector::schedule),
-                column("lastRun", 150, connector -> Times.describe(connector.status().lastRunAt())),
-                Tables.styledColumn(Messages.text("connectors.column.status"), "connectors-status", 100,
+                column("target", 210, ConnectorsController::target),
+                column("schedule", 130, Connector::schedule),
+                column("lastRun", 160, connector -> Times.describe(connector.status().lastRunAt())),
+                Tables.styledColumn(Messages.text("connectors.column.status"), "connectors-status", 85,
                         connector -> Messages.named("connectors.state.", connector.status().state()),
                         connector -> switch (connector.status().state()) {
                             case "OK" -> "state-done";
                             case "FAILING" -> "state-failed";
                             default -> null;
                         }, connector -> connector.status().failureMessage()),
-                Tables.styledColumn(Messages.text("connectors.column.problem"), "connectors-problem", 160,
+                Tables.styledColumn(Messages.text("connectors.column.problem"), "connectors-problem", 140,
                         connector -> Messages.named("connectors.failure.", connector.status().failure()),
                         connector -> connector.status().failure() == null ? null : "state-failed",
                         connector -> connector.status().failureMessage()),
-                column("fetched", 80, connector -> String.valueOf(connector.delivered()))));
+                column("fetched", 65, connector -> String.valueOf(connector.delivered()))));
         connectorTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         connectorTable.getSelectionModel().selectedItemProperty().addListener((observable, old, connector) -> {
             if (connector != null && connector != model.selectedProperty().get()) {

@@ -6,6 +6,9 @@ import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.callport.service.GeneratedKey;
+import io.callport.service.KeyService;
+import io.callport.service.KeyType;
 import io.callport.service.api.Connector;
 import io.callport.service.api.ConnectorFile;
 import io.callport.testing.CustomerSftp;
@@ -124,6 +127,34 @@ class ConnectorsScreenTest {
         assertThat(text(robot, "#filesTitle")).isEqualTo("Files Recorder SFTP has seen");
         assertThat(SERVER.server().arrived(folder)).containsExactlyInAnyOrder("call-1.wav", "call-2.wav",
                 "calls.csv");
+    }
+
+    @Test
+    void anSftpConnectorLogsInWithThePrivateKeyFileChosen(FxRobot robot, @TempDir Path keyFolder) throws Exception {
+        KeyService keys = new KeyService();
+        GeneratedKey key = keys.generate(KeyType.ED25519, "callport-pull", null);
+        Path keyFile = keyFolder.resolve("id_ed25519");
+        keys.save(key, keyFile);
+        customer.acceptKey(key.publicKey());
+        connectToANewCampaign(robot, "Keys");
+
+        enter(robot, "#nameField", "Recorder by key");
+        enter(robot, "#hostField", "127.0.0.1");
+        enter(robot, "#portField", String.valueOf(customer.port()));
+        enter(robot, "#usernameField", CustomerSftp.USER);
+        enter(robot, "#basePathField", "depot");
+        robot.interact(() -> robot.lookup("#privateKeyChoice").queryAs(RadioButton.class).setSelected(true));
+        assertThat(robot.lookup("#passwordField").query().isVisible()).isFalse();
+        ui.dialogs().answer(keyFile);
+        robot.interact(() -> button(robot, "#choosePrivateKeyButton").fire());
+        UiTest.waitUntil(10, () -> field(robot, "#privateKeyField").equals(keyFile.toString()));
+        robot.interact(() -> button(robot, "#saveButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> model.selectedProperty().get() != null);
+
+        robot.interact(() -> button(robot, "#runButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel").startsWith("Recorder by key ran:"));
+        assertThat(model.selectedProperty().get().status().state()).isEqualTo("OK");
+        assertThat(model.selectedProperty().get().delivered()).isEqualTo(3);
     }
 
     @Test
