@@ -5,7 +5,6 @@ import io.callport.ui.common.Labels;
 import io.callport.ui.common.Messages;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.connectors.ConnectorForm.Text;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -231,7 +230,7 @@ public final class ConnectorFormController {
     @FXML
     private void choosePrivateKey() {
         context.dialogs().openFile(root.getScene().getWindow(), Messages.text("connectors.form.privateKey.title"))
-                .ifPresent((Path file) -> model.readPrivateKey(file));
+                .ifPresent(model::readPrivateKey);
     }
 
     @FXML

@@ -87,6 +87,7 @@ public final class ConnectorsModel {
         canConfirmHostKey = canChange.and(Bindings.createBooleanBinding(() -> selected.get() != null
                 && selected.get().hostKeyChanged(), selected));
         connection.addListener((observable, old, now) -> {
+            campaignConvention = null;
             newConnector();
             connectors.clear();
             if (active) {
@@ -124,8 +125,12 @@ public final class ConnectorsModel {
             form.offerConvention(campaignConvention);
             Connector chosen = selected.get();
             connectors.setAll(loaded.connectors());
-            selected.set(chosen == null ? null : find(chosen.id()));
-            loadFiles();
+            if (chosen != null && find(chosen.id()) == null) {
+                newConnector(); // removed meanwhile, from another computer
+            } else {
+                selected.set(chosen == null ? null : find(chosen.id()));
+                loadFiles();
+            }
         }, error -> fail("connectors.failure.read", error));
     }
 
@@ -239,7 +244,7 @@ public final class ConnectorsModel {
     public static String presentedFingerprint(Connector connector) {
         String message = connector.status() == null ? null : connector.status().failureMessage();
         Matcher fingerprint = FINGERPRINT.matcher(Objects.requireNonNullElse(message, ""));
-        return fingerprint.find() ? fingerprint.group().replaceAll("[.,]$", "") : null;
+        return fingerprint.find() ? fingerprint.group() : null;
     }
 
     private void change(CheckedCall call, Consumer<Connector> after, String failureKey) {
