@@ -101,7 +101,6 @@ public final class ConnectorsModel {
             }
         });
         fileState.addListener((observable, old, now) -> loadFiles());
-        form.clear(null);
     }
 
     /** Reads the server while the screen is shown, and again whenever the connection changes meanwhile. */
