@@ -12,6 +12,10 @@ import io.callport.service.api.BatchInfo;
 import io.callport.service.api.CallDetail;
 import io.callport.service.api.CallInfo;
 import io.callport.service.api.Campaign;
+import io.callport.service.api.Connector;
+import io.callport.service.api.ConnectorFile;
+import io.callport.service.api.ConnectorRun;
+import io.callport.service.api.ConnectorSettings;
 import io.callport.service.api.FileInfo;
 import io.callport.service.api.Listing;
 import io.callport.service.api.PipelineEvent;
@@ -162,8 +166,7 @@ public final class ServerClient {
         if (campaignId != null) {
             body.put("campaignId", campaignId);
         }
-        Request request = builder(base.resolve("api/v1/ssh-keys"))
-                .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build();
+        Request request = builder(base.resolve("api/v1/ssh-keys")).post(json(body)).build();
         try {
             return read(request, new TypeReference<SftpAccess>() { });
         } catch (ServerException e) {
@@ -237,6 +240,69 @@ public final class ServerClient {
                 campaignId).build()).header("Accept", "text/event-stream").get().build();
         OkHttpClient streaming = http.newBuilder().readTimeout(EventStream.SILENCE_LIMIT).build();
         return EventStream.open(streaming.newCall(request), JSON, onOpen, onEvent, onEnd);
+    }
+
+    // ---- pull connectors ----
+
+    /** The campaign's pull connectors, oldest first. */
+    public List<Connector> connectors(String campaignId) throws IOException {
+        return read(get(path("api/v1/campaigns", campaignId, "connectors")), new TypeReference<List<Connector>>() { });
+    }
+
+    /** Adds a pull connector to the campaign; the server runs it at once, then on its schedule. */
+    public Connector createConnector(String campaignId, ConnectorSettings settings) throws IOException {
+        Request request = builder(path("api/v1/campaigns", campaignId, "connectors"))
+                .post(json(settings)).build();
+        return read(request, new TypeReference<Connector>() { });
+    }
+
+    /** Changes the settings given (a null one keeps its value); the changed connector runs at once. */
+    public Connector updateConnector(String connectorId, ConnectorSettings changes) throws IOException {
+        Request request = builder(path("api/v1/connectors", connectorId)).patch(json(changes)).build();
+        return read(request, new TypeReference<Connector>() { });
+    }
+
+    /** Removes the connector after a run in progress ends; the files it fetched stay with the campaign. */
+    public void deleteConnector(String connectorId) throws IOException {
+        try (Response response = http.newCall(builder(path("api/v1/connectors", connectorId)).delete().build())
+                .execute()) {
+            requireSuccess(response);
+        }
+    }
+
+    /**
+     * Runs the connector now and waits for the run to end.
+     *
+     * @param wait the longest to wait (at most 5 minutes); a run still going then has a null {@code run}
+     */
+    public ConnectorRun runConnector(String connectorId, Duration wait) throws IOException {
+        HttpUrl url = path("api/v1/connectors", connectorId, "run").newBuilder()
+                .addQueryParameter("wait", String.valueOf(wait.toSeconds())).build();
+        // the answer comes when the run ends: read for the wait, and as long again as any other answer may take
+        OkHttpClient waiting = http.newBuilder().readTimeout(wait.plusMillis(http.readTimeoutMillis())).build();
+        Request request = builder(url).post(RequestBody.create(new byte[0])).build();
+        try (Response response = waiting.newCall(request).execute()) {
+            requireSuccess(response);
+            return JSON.readValue(response.body().byteStream(), ConnectorRun.class);
+        }
+    }
+
+    /** Pins the host key or certificate fingerprint a person checked with the customer; the next run proceeds. */
+    public Connector confirmHostKey(String connectorId, String fingerprint) throws IOException {
+        Request request = builder(path("api/v1/connectors", connectorId, "confirm-host-key"))
+                .post(json(Map.of("fingerprint", fingerprint.strip()))).build();
+        return read(request, new TypeReference<Connector>() { });
+    }
+
+    /**
+     * A page of the files the connector has seen, most recently changed first.
+     *
+     * @param state only files in this state (DELIVERED, FAILED...), or null for all
+     */
+    public Listing<ConnectorFile> connectorFiles(String connectorId, String state, int offset, int limit)
+            throws IOException {
+        HttpUrl url = page(path("api/v1/connectors", connectorId, "files").newBuilder(), offset, limit).build();
+        return read(get(withOptional(url, "state", state)), new TypeReference<Listing<ConnectorFile>>() { });
     }
 
     private static HttpUrl.Builder page(HttpUrl.Builder url, int offset, int limit) {
@@ -318,6 +384,10 @@ public final class ServerClient {
     }
 
     // ---- plumbing ----
+
+    private static RequestBody json(Object body) throws IOException {
+        return RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE);
+    }
 
     private HttpUrl path(String first, String... segments) {
         HttpUrl.Builder url = base.resolve(first).newBuilder();

@@ -3,27 +3,34 @@ package io.callport.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.mapping.MappingJson;
-import io.callport.service.Connection;
 import io.callport.service.Profile;
 import io.callport.service.upload.UploadPlan;
 import io.callport.service.upload.UploadQueue;
 import io.callport.testing.CallportTestServer;
+import io.callport.testing.CustomerSftp;
+import io.callport.testing.ServerFixture;
 import io.callport.testing.TestFiles;
 import io.callport.testing.TestProfiles;
 import io.callport.ui.common.Drops;
 import io.callport.ui.common.Png;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.ScriptedFileDialogs;
 import io.callport.ui.common.Theme;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
-import io.callport.ui.common.Views;
 import io.callport.ui.mapping.ConventionPreset;
 import io.callport.ui.shell.MainWindowController;
 import io.callport.ui.shell.Screen;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -42,11 +49,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -73,23 +79,25 @@ class ScreenshotsTest {
             NW-1003,ann@northwind.example,2026-11-03T09:41:00+01:00,call-0003.wav,Billing
             """;
 
-    @TempDir
-    static Path serverData;
+    @RegisterExtension
+    static final ServerFixture SERVER = new ServerFixture("Inbound Sales");
     private static CallportTestServer server;
     private static String campaignId;
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
 
     @TempDir
     Path dir;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+    private ScriptedFileDialogs dialogs;
     private UiContext context;
     private MainWindowController window;
     private Scene scene;
     private Profile profile;
 
     @BeforeAll
-    static void startServer() {
-        server = CallportTestServer.start(serverData);
-        campaignId = server.createCampaign("Inbound Sales").get("id").asText();
+    static void prepareServer() {
+        server = SERVER.server();
+        campaignId = SERVER.campaignId();
         server.createCampaign("Outbound Retention");
         server.call("PATCH", "/api/v1/campaigns/" + campaignId, "{\"batchWindowSeconds\": 1}", 200);
         server.call("PUT", "/api/v1/campaigns/" + campaignId + "/mapping", BATCH_MAPPING, 200);
@@ -97,32 +105,19 @@ class ScreenshotsTest {
         server.addAgent("bob@northwind.example", "Bob Baker");
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Start
     void start(Stage stage) throws Exception {
-        context = UiTest.context(dialogs);
-        profile = TestProfiles.sftp(server, campaignId, Files.createTempDirectory("callport-screenshot-key"))
-                .withCampaign(campaignId, "Inbound Sales");
+        context = ui.context();
+        dialogs = ui.dialogs();
+        profile = SERVER.sftpProfile();
         profile = new Profile("Northwind production", profile.url(), profile.campaignId(), profile.campaignName(),
                 profile.transport(), profile.sshKey(), profile.sftp(), null);
         context.profiles().save(profile, server.ownerKey());
         context.profiles().markUsed(profile.name());
-        context.workspace().connectionProperty().set(new Connection(profile, TestProfiles.client(server)));
-        var view = Views.load(MainWindowController.class, "MainWindow.fxml", context);
-        window = view.controller();
-        scene = new Scene(view.root(), UiTest.WIDTH, UiTest.HEIGHT);
+        context.workspace().connectionProperty().set(SERVER.connection(profile));
+        window = ui.show(stage, MainWindowController.class, "MainWindow.fxml");
+        scene = stage.getScene();
         window.attach(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
     }
 
     @Test
@@ -217,6 +212,48 @@ class ScreenshotsTest {
         UiTest.waitUntil(15, () -> robot.lookup("#testLabel").queryAs(Label.class).getText().startsWith("Connected"));
 
         render(robot, "servers.png");
+    }
+
+    @Test
+    void connectorsFetchingFromTheCustomer(FxRobot robot) throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+        Path folder = Files.createDirectories(dir.resolve("customer/exports/" + today));
+        for (int i = 1; i <= 3; i++) {
+            Path recording = TestFiles.wav(folder.resolve(String.format("nw-%04d.wav", i)), 8_000 + 1_000 * i,
+                    300 + 90 * i);
+            Files.setLastModifiedTime(recording, FileTime.from(Instant.now().minusSeconds(3_600)));
+        }
+        Files.setLastModifiedTime(Files.writeString(folder.resolve("calls.csv"), CALLS_CSV.replace("call-", "nw-")),
+                FileTime.from(Instant.now().minusSeconds(3_600)));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (CustomerSftp customer = new CustomerSftp(dir.resolve("customer"))) {
+            String recorder = addConnector("""
+                    {"name": "Northwind recorder", "protocol": "sftp", "host": "127.0.0.1", "port": %d,
+                     "username": "%s", "password": "%s", "basePath": "exports", "dateFolders": "yyyyMMdd",
+                     "timeZone": "Europe/Paris", "schedule": "every 30 minutes"}
+                    """.formatted(customer.port(), CustomerSftp.USER, CustomerSftp.PASSWORD));
+            String archive = addConnector("""
+                    {"name": "Old FTP archive", "protocol": "ftp", "host": "127.0.0.1", "port": %d,
+                     "username": "archive", "password": "not-used", "basePath": "calls", "schedule": "0 2 * * *"}
+                    """.formatted(closedPort));
+            server.call("POST", "/api/v1/connectors/" + recorder + "/run?wait=60", null, 200);
+            server.call("POST", "/api/v1/connectors/" + archive + "/run?wait=60", null, 200);
+            robot.interact(() -> window.select(Screen.CONNECTORS));
+            TableView<?> connectors = robot.lookup("#connectorTable").queryAs(TableView.class);
+            UiTest.waitUntil(15, () -> connectors.getItems().size() == 2);
+            robot.interact(() -> connectors.getSelectionModel().select(0));
+            waitForText(robot, "#hostKeyLabel", customer.fingerprint());
+
+            render(robot, "connectors.png");
+        }
+    }
+
+    /** Adds a pull connector to the campaign through the API; returns its id. */
+    private static String addConnector(String json) {
+        return server.call("POST", "/api/v1/campaigns/" + campaignId + "/connectors", json, 201).get("id").asText();
     }
 
     @Test

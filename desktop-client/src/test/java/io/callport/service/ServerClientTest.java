@@ -7,6 +7,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.callport.mapping.FieldMapping;
 import io.callport.mapping.MappingJson;
 import io.callport.service.api.Campaign;
+import io.callport.service.api.Connector;
+import io.callport.service.api.ConnectorSettings;
 import io.callport.service.api.PipelineEvent;
 import io.callport.service.api.SftpAccess;
 import io.callport.testing.CallportTestServer;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -150,6 +153,40 @@ class ServerClientTest {
         assertThat(event.status()).isNotBlank();
         stream.close();
         assertThat(ended.get(10, TimeUnit.SECONDS)).as("closed here: no reason").isNull();
+    }
+
+    @Test
+    void aPullConnectorIsAddedChangedAndRemovedAndEveryRefusalIsASentence() throws IOException {
+        ServerClient client = new ServerClient(server.url(), server.ownerKey());
+        ConnectorSettings settings = new ConnectorSettings("Archive FTP", "ftp", "127.0.0.1", 1, "archive", "calls",
+                null, null, null, null, "s3cret", null, null, null, null, "yyyy_MM_dd", 3, "Europe/Paris",
+                "every 2 hours", "25%", null, 0, 2, false);
+
+        Connector added = client.createConnector(supportId, settings);
+        assertThat(added).extracting(Connector::name, Connector::protocol, Connector::port, Connector::basePath,
+                Connector::dateFolders, Connector::schedule, Connector::picking, Connector::enabled)
+                .containsExactly("Archive FTP", "ftp", 1, "calls", "yyyy_MM_dd", "every 2 hours", "25%", false);
+        assertThat(added.status().state()).isEqualTo("DISABLED");
+        assertThat(client.connectors(supportId)).extracting(Connector::id).containsExactly(added.id());
+        assertThatThrownBy(() -> client.runConnector(added.id(), Duration.ofSeconds(1)))
+                .isInstanceOfSatisfying(ServerException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(409);
+                    assertThat(refused.getMessage()).isEqualTo("The connector 'Archive FTP' is disabled; enable it "
+                            + "before running it.");
+                });
+        assertThatThrownBy(() -> client.confirmHostKey(added.id(), "not a fingerprint"))
+                .hasMessageContaining("A fingerprint starts with SHA256:");
+
+        Connector enabled = client.updateConnector(added.id(), ConnectorSettings.enabledOnly(true));
+        assertThat(enabled.enabled()).isTrue();
+        assertThat(enabled.schedule()).as("a change keeps what it does not give").isEqualTo("every 2 hours");
+        assertThat(client.connectorFiles(added.id(), "FAILED", 0, 10).items()).isEmpty();
+
+        client.deleteConnector(added.id());
+        assertThat(client.connectors(supportId)).isEmpty();
+        assertThatThrownBy(() -> client.deleteConnector(added.id())).isInstanceOfSatisfying(ServerException.class,
+                gone -> assertThat(gone.getMessage()).isEqualTo("There is no connector '" + added.id()
+                        + "' that this key can reach."));
     }
 
     @Test

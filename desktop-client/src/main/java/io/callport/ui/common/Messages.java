@@ -18,6 +18,17 @@ public final class Messages {
         return bundle().getString(key);
     }
 
+    /**
+     * The word for a code the server sends (a status, a source, a reason), from the text {@code prefix + code}; a code
+     * this Uploader does not know is shown as the server wrote it.
+     */
+    public static String named(String prefix, String code) {
+        if (code == null) {
+            return "";
+        }
+        return bundle().containsKey(prefix + code) ? text(prefix + code) : code;
+    }
+
     /** A text with {0}-style placeholders filled in, numbers and dates in the user's locale. */
     public static String format(String key, Object... arguments) {
         ResourceBundle bundle = bundle();

@@ -8,16 +8,14 @@ import io.callport.service.api.FileInfo;
 import io.callport.ui.common.Labels;
 import io.callport.ui.common.Messages;
 import io.callport.ui.common.Sizes;
+import io.callport.ui.common.Tables;
+import io.callport.ui.common.Times;
 import io.callport.ui.common.UiContext;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -25,10 +23,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -39,8 +35,6 @@ public final class JobsController {
     static final List<String> CALL_STATES = List.of("", "PENDING", "PROCESSING", "TRANSCRIBING", "ANALYZING",
             "COMPLETED", "FAILED", "SKIPPED");
     static final List<String> SOURCES = List.of("", "SFTP", "API", "BULK", "UI", "PULL");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT,
-            FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final UiContext context;
     private final JobsModel model;
@@ -106,7 +100,7 @@ public final class JobsController {
         batchTable.setItems(model.batches());
         batchTable.setPlaceholder(new Label(Messages.text("jobs.batches.empty")));
         batchTable.getColumns().setAll(List.of(
-                column("created", 170, batch -> when(batch.createdAt())),
+                column("created", 170, batch -> Times.describe(batch.createdAt())),
                 statusColumn(BatchInfo::status, BatchInfo::reason),
                 column("files", 110, batch -> counted(batch.counts().files(), batch.counts().totalFiles())),
                 column("calls", 110, batch -> counted(batch.counts().calls(), batch.counts().totalCalls())),
@@ -127,15 +121,15 @@ public final class JobsController {
     private void bindFiles() {
         var batch = model.selectedBatchProperty();
         filesTitle.textProperty().bind(Bindings.createStringBinding(() -> batch.get() == null
-                ? Messages.text("jobs.files.none") : Messages.format("jobs.files.title", when(batch.get().createdAt())),
+                ? Messages.text("jobs.files.none") : Messages.format("jobs.files.title", Times.describe(batch.get().createdAt())),
                 batch));
         fileTable.setItems(model.files());
         fileTable.setPlaceholder(new Label(Messages.text("jobs.files.empty")));
         fileTable.getColumns().setAll(List.of(
                 column("name", 220, FileInfo::name),
-                column("kind", 90, file -> label("jobs.kind.", file.kind())),
+                column("kind", 90, file -> Messages.named("jobs.kind.", file.kind())),
                 column("size", 80, file -> Sizes.describe(file.size())),
-                column("source", 90, file -> label("jobs.source.", file.source())),
+                column("source", 90, file -> Messages.named("jobs.source.", file.source())),
                 statusColumn(FileInfo::status, FileInfo::reason),
                 column("reason", 400, FileInfo::reason)));
         fileTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -149,8 +143,8 @@ public final class JobsController {
                 column("recording", 170, CallInfo::recordingName),
                 column("agent", 160, CallInfo::agentIdentifier),
                 column("contact", 170, call -> call.contactAtText() != null ? call.contactAtText()
-                        : when(call.contactAt())),
-                column("source", 90, call -> label("jobs.source.", call.source())),
+                        : Times.describe(call.contactAt())),
+                column("source", 90, call -> Messages.named("jobs.source.", call.source())),
                 statusColumn(CallInfo::status, CallInfo::reason),
                 column("version", 70, call -> String.valueOf(call.version())),
                 column("reason", 300, CallInfo::reason)));
@@ -191,7 +185,7 @@ public final class JobsController {
         }
         CallDetail.Version last = detail.versions().getLast();
         return Messages.format("jobs.detail", JobsModel.describeCall(detail.call()), last.version(),
-                label("jobs.cause.", last.cause()) + " " + when(last.createdAt()));
+                Messages.named("jobs.cause.", last.cause()) + " " + Times.describe(last.createdAt()));
     }
 
     private static void choices(Label label, ChoiceBox<String> box, List<String> values, String prefix,
@@ -201,7 +195,7 @@ public final class JobsController {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {
-                return value == null || value.isEmpty() ? Messages.text("jobs.filter.all") : label(prefix, value);
+                return value == null || value.isEmpty() ? Messages.text("jobs.filter.all") : Messages.named(prefix, value);
             }
 
             @Override
@@ -212,56 +206,23 @@ public final class JobsController {
         box.setValue(chosen);
     }
 
-    /** The word for a status or source; a value this Uploader does not know is shown as the server wrote it. */
-    static String label(String prefix, String value) {
-        if (value == null) {
-            return "";
-        }
-        return Messages.bundle().containsKey(prefix + value) ? Messages.text(prefix + value) : value;
-    }
-
     private static String counted(Map<String, Long> byStatus, long total) {
         long done = byStatus.entrySet().stream().filter(entry -> List.of("COMPLETED", "FAILED", "DUPLICATE",
                 "SKIPPED").contains(entry.getKey())).mapToLong(Map.Entry::getValue).sum();
         return Messages.format("jobs.counts", done, total);
     }
 
-    private static String when(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
-    }
-
     private static <T> TableColumn<T, String> column(String key, double width, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(Messages.text("jobs.column." + key));
-        column.setId("jobs-" + key);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue())));
-        return column;
+        return Tables.column(Messages.text("jobs.column." + key), "jobs-" + key, width, value);
     }
 
     /** The status in words, coloured by how it ended, its reason on hover. */
     private static <T> TableColumn<T, String> statusColumn(Function<T, String> status, Function<T, String> reason) {
-        TableColumn<T, String> column = column("status", 150, status);
-        column.setCellFactory(ignored -> new TableCell<>() {
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                getStyleClass().removeAll("state-done", "state-failed");
-                T row = empty ? null : getTableRow().getItem();
-                if (row == null || value == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(label("jobs.state.", value));
-                if (value.equals("COMPLETED")) {
-                    getStyleClass().add("state-done");
-                } else if (value.equals("FAILED") || value.equals("INCOMPLETE")) {
-                    getStyleClass().add("state-failed");
-                }
-                String why = reason.apply(row);
-                setTooltip(why == null ? null : new Tooltip(why));
-            }
-        });
-        return column;
+        return Tables.styledColumn(Messages.text("jobs.column.status"), "jobs-status", 150,
+                row -> Messages.named("jobs.state.", status.apply(row)), row -> switch (Objects.requireNonNullElse(status.apply(row), "")) {
+                    case "COMPLETED" -> "state-done";
+                    case "FAILED", "INCOMPLETE" -> "state-failed";
+                    default -> null;
+                }, reason);
     }
 }

@@ -2,6 +2,7 @@ package io.callport.ui.shell;
 
 import io.callport.ui.batch.BatchController;
 import io.callport.ui.connect.ConnectController;
+import io.callport.ui.connectors.ConnectorsController;
 import io.callport.ui.jobs.JobsController;
 import io.callport.ui.keys.KeysController;
 import io.callport.ui.mapping.MappingController;
@@ -13,7 +14,8 @@ public enum Screen {
     BATCH("batch", BatchController.class, "BatchScreen.fxml", KeyCode.DIGIT2),
     KEYS("keys", KeysController.class, "KeysScreen.fxml", KeyCode.DIGIT3),
     JOBS("jobs", JobsController.class, "JobsScreen.fxml", KeyCode.DIGIT4),
-    CONNECT("connect", ConnectController.class, "ConnectScreen.fxml", KeyCode.DIGIT5);
+    CONNECT("connect", ConnectController.class, "ConnectScreen.fxml", KeyCode.DIGIT5),
+    CONNECTORS("connectors", ConnectorsController.class, "ConnectorsScreen.fxml", KeyCode.DIGIT6);
 
     private final String key;
     private final Class<?> controller;

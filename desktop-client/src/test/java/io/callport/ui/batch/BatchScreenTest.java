@@ -1,10 +1,13 @@
 package io.callport.ui.batch;
 
+import static io.callport.ui.common.UiTest.button;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.callport.mapping.MappingJson;
 import io.callport.ui.common.Drops;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.ScriptedFileDialogs;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
@@ -21,15 +24,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -55,14 +56,17 @@ class BatchScreenTest {
     @TempDir
     Path dir;
     private Path batch;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
+    private ScriptedFileDialogs dialogs;
     private UiContext context;
     private BatchModel model;
 
     @Start
     void start(Stage stage) {
-        context = UiTest.context(dialogs);
-        model = UiTest.show(stage, BatchController.class, "BatchScreen.fxml", context).controller().model();
+        model = ui.show(stage, BatchController.class, "BatchScreen.fxml").model();
+        context = ui.context();
+        dialogs = ui.dialogs();
     }
 
     @BeforeEach
@@ -78,11 +82,6 @@ class BatchScreenTest {
                 mp3.transferTo(zip);
             }
         }
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
     }
 
     @Test
@@ -236,13 +235,5 @@ class BatchScreenTest {
     @SuppressWarnings("unchecked")
     private static TableView<Issue> issueTable(FxRobot robot) {
         return robot.lookup("#issueTable").queryAs(TableView.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 }

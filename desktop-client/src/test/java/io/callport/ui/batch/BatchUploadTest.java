@@ -1,17 +1,17 @@
 package io.callport.ui.batch;
 
+import static io.callport.ui.common.UiTest.button;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.mapping.MappingJson;
 import io.callport.service.Connection;
-import io.callport.service.Profile;
 import io.callport.service.upload.FileState;
 import io.callport.service.upload.UploadSnapshot;
 import io.callport.service.upload.UploadState;
-import io.callport.testing.CallportTestServer;
+import io.callport.testing.ServerFixture;
 import io.callport.testing.TestFiles;
-import io.callport.testing.TestProfiles;
-import io.callport.ui.common.ScriptedFileDialogs;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import io.callport.validate.Batch;
@@ -20,15 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,40 +39,20 @@ class BatchUploadTest {
             C2,bob@example.com,2026-11-03T05:35:00+01:00,call-2.mp3,Sales
             """;
 
-    @TempDir
-    static Path serverData;
-    private static CallportTestServer server;
-    private static String campaignId;
-    private static String campaignFolder;
+    @RegisterExtension
+    static final ServerFixture SERVER = new ServerFixture("Inbound Sales");
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
 
     @TempDir
     Path dir;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
     private UiContext context;
     private BatchModel model;
 
-    @BeforeAll
-    static void startServer() {
-        server = CallportTestServer.start(serverData);
-        var campaign = server.createCampaign("Inbound Sales");
-        campaignId = campaign.get("id").asText();
-        campaignFolder = campaign.get("folder").asText();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTest.context(dialogs);
-        model = UiTest.show(stage, BatchController.class, "BatchScreen.fxml", context).controller().model();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
+        model = ui.show(stage, BatchController.class, "BatchScreen.fxml").model();
+        context = ui.context();
     }
 
     @Test
@@ -87,7 +63,7 @@ class BatchUploadTest {
         copyFixture(batch.resolve("call-2.mp3"));
         var mapping = MappingJson.parse(BatchScreenTest.MAPPING);
         robot.interact(() -> context.workspace().useMapping(mapping, "mapping.json"));
-        dialogs.answer(batch);
+        ui.dialogs().answer(batch);
         robot.clickOn("#addFolderButton");
         UiTest.waitUntil(5, () -> model.collectedProperty().get() != null);
         robot.clickOn("#checkButton");
@@ -96,9 +72,8 @@ class BatchUploadTest {
         assertThat(button(robot, "#uploadButton").isDisabled()).as("no server yet").isTrue();
         assertThat(text(robot, "#uploadHintLabel")).startsWith("Set up a server");
 
-        Profile profile = TestProfiles.sftp(server, campaignId, dir).withCampaign(campaignId, "Inbound Sales");
-        robot.interact(() -> context.workspace().connectionProperty().set(
-                new Connection(profile, TestProfiles.client(server))));
+        Connection connection = SERVER.connection(SERVER.sftpProfile());
+        robot.interact(() -> context.workspace().connectionProperty().set(connection));
         assertThat(text(robot, "#uploadHintLabel")).startsWith("To Inbound Sales on test, by SFTP.");
         robot.clickOn("#uploadButton");
         UiTest.waitUntil(30, () -> model.upload().stateProperty().get() == UploadState.FINISHED);
@@ -113,15 +88,14 @@ class BatchUploadTest {
         assertThat(uploadTable(robot).getItems()).hasSize(3);
         assertThat(text(robot, "#uploadOverallLabel")).endsWith("3 of 3 files on the server");
         assertThat(robot.lookup("#reportBox").query().isVisible()).isFalse();
-        assertThat(server.arrived(campaignFolder)).containsExactlyInAnyOrder("call-1.mp3", "call-2.mp3", "calls.csv");
+        assertThat(SERVER.server().arrived(SERVER.campaignFolder())).containsExactlyInAnyOrder("call-1.mp3", "call-2.mp3", "calls.csv");
         assertThat(button(robot, "#addFolderButton").isDisabled()).isFalse();
     }
 
     @Test
     void anUploadIsPausedResumedAndStopped(FxRobot robot) throws Exception {
         List<Path> files = TestFiles.batch(dir.resolve("big"), 3, 40_000_000);
-        Profile profile = TestProfiles.http(server, campaignId).withCampaign(campaignId, "Inbound Sales");
-        Connection connection = new Connection(profile, TestProfiles.client(server));
+        Connection connection = SERVER.connection(SERVER.httpProfile());
         UploadModel upload = model.upload();
 
         robot.interact(() -> upload.start(new Batch(files.stream().map(io.callport.validate.BatchFile::of).toList(),
@@ -163,13 +137,5 @@ class BatchUploadTest {
     @SuppressWarnings("unchecked")
     private static TableView<FileRow> uploadTable(FxRobot robot) {
         return robot.lookup("#uploadTable").queryAs(TableView.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 }

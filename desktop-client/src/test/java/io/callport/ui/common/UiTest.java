@@ -10,7 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the screen tests share: a context with scripted file dialogs, and waiting for background work. */
@@ -39,6 +43,20 @@ public final class UiTest {
         stage.setScene(scene);
         stage.show();
         return view;
+    }
+
+    /** The text of the label the query finds. */
+    public static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** The text of the text field or area the query finds. */
+    public static String field(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(TextInputControl.class).getText();
+    }
+
+    public static Button button(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Button.class);
     }
 
     /** Waits until the condition, checked on the FX thread, holds; fails after the timeout. */

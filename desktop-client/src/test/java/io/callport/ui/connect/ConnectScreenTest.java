@@ -1,5 +1,7 @@
 package io.callport.ui.connect;
 
+import static io.callport.ui.common.UiTest.button;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.Connection;
@@ -10,21 +12,19 @@ import io.callport.service.Profile;
 import io.callport.service.Transport;
 import io.callport.service.api.Campaign;
 import io.callport.testing.CallportTestServer;
-import io.callport.ui.common.ScriptedFileDialogs;
+import io.callport.testing.ServerFixture;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,38 +32,29 @@ import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class ConnectScreenTest {
-    @TempDir
-    static Path serverData;
+    @RegisterExtension
+    static final ServerFixture SERVER = new ServerFixture("Inbound Sales");
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
     private static CallportTestServer server;
     private static String salesId;
 
     @TempDir
     Path dir;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
     private UiContext context;
     private ConnectModel model;
 
     @BeforeAll
-    static void startServer() {
-        server = CallportTestServer.start(serverData);
-        salesId = server.createCampaign("Inbound Sales").get("id").asText();
+    static void addACampaign() {
+        server = SERVER.server();
+        salesId = SERVER.campaignId();
         server.createCampaign("Support");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     @Start
     void start(Stage stage) {
-        context = UiTest.context(dialogs);
-        model = UiTest.show(stage, ConnectController.class, "ConnectScreen.fxml", context).controller().model();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
+        model = ui.show(stage, ConnectController.class, "ConnectScreen.fxml").model();
+        context = ui.context();
     }
 
     @Test
@@ -141,7 +132,7 @@ class ConnectScreenTest {
         assertThat(button(robot, "#saveButton").isDisabled()).as("SFTP needs a key").isTrue();
         assertThat(text(robot, "#sftpLabel")).startsWith("SFTP: the key is registered");
 
-        dialogs.answer(privateKey);
+        ui.dialogs().answer(privateKey);
         robot.clickOn("#chooseKeyButton");
         robot.clickOn("#saveButton");
         UiTest.waitUntil(10, () -> model.sftpProperty().get() != null);
@@ -178,13 +169,5 @@ class ConnectScreenTest {
     @SuppressWarnings("unchecked")
     private static ComboBox<Campaign> campaignBox(FxRobot robot) {
         return robot.lookup("#campaignBox").queryAs(ComboBox.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 }

@@ -1,9 +1,9 @@
 package io.callport.ui.jobs;
 
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.Connection;
-import io.callport.service.Profile;
 import io.callport.service.api.BatchInfo;
 import io.callport.service.api.CallInfo;
 import io.callport.service.api.FileInfo;
@@ -13,9 +13,9 @@ import io.callport.service.upload.UploadQueue;
 import io.callport.service.upload.UploadService;
 import io.callport.service.upload.UploadTuning;
 import io.callport.testing.CallportTestServer;
+import io.callport.testing.ServerFixture;
 import io.callport.testing.TestFiles;
-import io.callport.testing.TestProfiles;
-import io.callport.ui.common.ScriptedFileDialogs;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import java.nio.file.Files;
@@ -25,14 +25,12 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -51,19 +49,21 @@ class JobsScreenTest {
             C2,bob@example.com,2026-11-03T05:35:00+01:00,call-2.wav
             """;
 
+    @RegisterExtension
+    static final ServerFixture SERVER = new ServerFixture("Inbound Sales");
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
     @TempDir
     static Path dir;
-    private static CallportTestServer server;
-    private static Profile profile;
+    private static Connection connection;
 
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
     private UiContext context;
     private JobsModel model;
 
     @BeforeAll
     static void sendABatch() throws Exception {
-        server = CallportTestServer.start(dir.resolve("server"));
-        String campaignId = server.createCampaign("Inbound Sales").get("id").asText();
+        CallportTestServer server = SERVER.server();
+        String campaignId = SERVER.campaignId();
         server.call("PATCH", "/api/v1/campaigns/" + campaignId, "{\"batchWindowSeconds\": 1}", 200);
         server.call("PUT", "/api/v1/campaigns/" + campaignId + "/mapping", MAPPING, 200);
         server.addAgent("ann@example.com", "Ann Archer");
@@ -71,34 +71,23 @@ class JobsScreenTest {
         Path batch = Files.createDirectories(dir.resolve("batch"));
         List<Path> files = List.of(TestFiles.wav(batch.resolve("call-1.wav"), 1500, 440),
                 TestFiles.wav(batch.resolve("call-2.wav"), 2500, 660), Files.writeString(batch.resolve("calls.csv"), CSV));
-        profile = TestProfiles.sftp(server, campaignId, dir).withCampaign(campaignId, "Inbound Sales");
+        connection = SERVER.connection(SERVER.sftpProfile());
         UploadQueue queue = new UploadService(dir.resolve("config"), UploadTuning.DEFAULT, RetryPolicy.DEFAULT,
-                Clock.systemUTC()).prepare(profile, TestProfiles.client(server), campaignId, UploadPlan.of(files));
+                Clock.systemUTC()).prepare(connection.profile(), connection.client(), campaignId, UploadPlan.of(files));
         queue.start();
         assertThat(queue.await(Duration.ofSeconds(30))).isTrue();
         assertThat(queue.snapshot().allAccepted()).isTrue();
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTest.context(dialogs);
-        model = UiTest.show(stage, JobsController.class, "JobsScreen.fxml", context).controller().model();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
+        model = ui.show(stage, JobsController.class, "JobsScreen.fxml").model();
+        context = ui.context();
     }
 
     @Test
     void theBatchItsFilesAndItsCallsShowCompletedAsTheServerGetsThere(FxRobot robot) {
-        robot.interact(() -> context.workspace().connectionProperty().set(
-                new Connection(profile, TestProfiles.client(server))));
+        robot.interact(() -> context.workspace().connectionProperty().set(connection));
         assertThat(text(robot, "#campaignLabel")).isEqualTo("Inbound Sales on test");
 
         UiTest.waitUntil(60, () -> model.batches().size() == 1
@@ -126,8 +115,7 @@ class JobsScreenTest {
 
     @Test
     void callsAreFilteredBySourceAndStatusAndACallIsReprocessed(FxRobot robot) {
-        robot.interact(() -> context.workspace().connectionProperty().set(
-                new Connection(profile, TestProfiles.client(server))));
+        robot.interact(() -> context.workspace().connectionProperty().set(connection));
         UiTest.waitUntil(60, () -> model.calls().size() == 2
                 && model.calls().stream().allMatch(call -> call.status().equals("COMPLETED")));
         robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
@@ -156,9 +144,5 @@ class JobsScreenTest {
     @SuppressWarnings("unchecked")
     private static ChoiceBox<String> choice(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(ChoiceBox.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 }

@@ -1,27 +1,23 @@
 package io.callport.ui.keys;
 
+import static io.callport.ui.common.UiTest.button;
+import static io.callport.ui.common.UiTest.field;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callport.service.Connection;
 import io.callport.service.Profile;
 import io.callport.service.Transport;
-import io.callport.testing.CallportTestServer;
-import io.callport.testing.TestProfiles;
-import io.callport.ui.common.ScriptedFileDialogs;
+import io.callport.testing.ServerFixture;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,59 +26,40 @@ import org.testfx.framework.junit5.Start;
 /** The Keys screen registers a new key with a real server and logs in with it over SFTP. */
 @ExtendWith(ApplicationExtension.class)
 class KeysRegisterTest {
-    @TempDir
-    static Path serverData;
-    private static CallportTestServer server;
-    private static String campaignId;
+    @RegisterExtension
+    static final ServerFixture SERVER = new ServerFixture("Inbound Sales");
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
 
     @TempDir
     Path dir;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
-    private UiContext context;
     private KeysModel model;
-
-    @BeforeAll
-    static void startServer() {
-        server = CallportTestServer.start(serverData);
-        campaignId = server.createCampaign("Inbound Sales").get("id").asText();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Start
     void start(Stage stage) {
-        context = UiTest.context(dialogs);
-        model = UiTest.show(stage, KeysController.class, "KeysScreen.fxml", context).controller().model();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
+        model = ui.show(stage, KeysController.class, "KeysScreen.fxml").model();
     }
 
     @Test
     void aSavedKeyIsRegisteredItsAccountCopiedAndItsLoginTested(FxRobot robot) throws Exception {
-        Profile profile = TestProfiles.http(server, campaignId).withCampaign(campaignId, "Inbound Sales");
-        context.profiles().save(profile, server.ownerKey());
-        robot.interact(() -> context.workspace().connectionProperty().set(
-                new Connection(profile, TestProfiles.client(server))));
+        UiContext context = ui.context();
+        Profile profile = SERVER.httpProfile();
+        context.profiles().save(profile, SERVER.server().ownerKey());
+        robot.interact(() -> context.workspace().connectionProperty().set(SERVER.connection(profile)));
         robot.clickOn("#generateButton");
         UiTest.waitUntil(10, () -> model.keyProperty().get() != null);
         assertThat(button(robot, "#registerButton").isDisabled()).isTrue();
         assertThat(text(robot, "#registerHintLabel")).startsWith("Save the private key first");
 
         Path privateKey = dir.resolve("id_ed25519");
-        dialogs.answer(privateKey);
+        ui.dialogs().answer(privateKey);
         robot.clickOn("#saveButton");
         UiTest.waitUntil(5, () -> !button(robot, "#registerButton").isDisabled());
         robot.clickOn("#registerButton");
         UiTest.waitUntil(10, () -> model.accountProperty().get() != null);
 
         assertThat(field(robot, "#hostField")).isEqualTo("127.0.0.1");
-        assertThat(field(robot, "#portField")).isEqualTo(String.valueOf(server.sftpPort()));
+        assertThat(field(robot, "#portField")).isEqualTo(String.valueOf(SERVER.server().sftpPort()));
         assertThat(field(robot, "#usernameField")).isEqualTo(model.accountProperty().get().username()).isNotBlank();
         assertThat(text(robot, "#statusLabel")).isEqualTo("Registered. The profile test now sends by SFTP with this key.");
         Profile saved = context.profiles().find("test").orElseThrow();
@@ -100,17 +77,5 @@ class KeysRegisterTest {
         UiTest.waitUntil(15, () -> text(robot, "#connectionTestLabel").startsWith("Logged in"));
         assertThat(text(robot, "#connectionTestLabel")).isEqualTo("Logged in as " + saved.sftp().username()
                 + "; the folder holds nothing yet.");
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static String field(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(TextField.class).getText();
-    }
-
-    private static Button button(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Button.class);
     }
 }

@@ -1,25 +1,25 @@
 package io.callport.ui.keys;
 
 import static io.callport.service.ExternalTools.run;
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.KeyType;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.ScriptedFileDialogs;
-import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -29,19 +29,15 @@ import org.testfx.framework.junit5.Start;
 class KeysScreenTest {
     @TempDir
     Path dir;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
-    private UiContext context;
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
+    private ScriptedFileDialogs dialogs;
     private KeysModel model;
 
     @Start
     void start(Stage stage) {
-        context = UiTest.context(dialogs);
-        model = UiTest.show(stage, KeysController.class, "KeysScreen.fxml", context).controller().model();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
+        model = ui.show(stage, KeysController.class, "KeysScreen.fxml").model();
+        dialogs = ui.dialogs();
     }
 
     @Test
@@ -110,9 +106,5 @@ class KeysScreenTest {
         robot.clickOn("#saveButton");
         UiTest.waitUntil(5, () -> Files.exists(privateKey));
         assertThat(run("ssh-keygen", "-y", "-P", "first try", "-f", privateKey.toString())).startsWith("ssh-rsa ");
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 }

@@ -1,5 +1,6 @@
 package io.callport.ui.mapping;
 
+import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.callport.mapping.MetadataColumn;
 import io.callport.mapping.MetadataType;
 import io.callport.service.Sample;
 import io.callport.ui.common.Drops;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.ScriptedFileDialogs;
 import io.callport.ui.common.UiContext;
 import io.callport.ui.common.UiTest;
@@ -29,13 +31,12 @@ import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -47,19 +48,17 @@ class MappingScreenTest {
 
     @TempDir
     Path dir;
-    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
+    private ScriptedFileDialogs dialogs;
     private UiContext context;
     private MappingModel model;
 
     @Start
     void start(Stage stage) {
-        context = UiTest.context(dialogs);
-        model = UiTest.show(stage, MappingController.class, "MappingScreen.fxml", context).controller().model();
-    }
-
-    @AfterEach
-    void stopBackground() {
-        context.background().close();
+        model = ui.show(stage, MappingController.class, "MappingScreen.fxml").model();
+        context = ui.context();
+        dialogs = ui.dialogs();
     }
 
     @Test
@@ -288,10 +287,6 @@ class MappingScreenTest {
     @SuppressWarnings("unchecked")
     private static TableView<CsvRow> previewTable(FxRobot robot) {
         return robot.lookup("#previewTable").queryAs(TableView.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 
     private TableCell<?, ?> previewCell(FxRobot robot, long line, String column) {

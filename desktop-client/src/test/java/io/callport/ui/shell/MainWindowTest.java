@@ -2,10 +2,8 @@ package io.callport.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callport.ui.common.ScriptedFileDialogs;
+import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.Theme;
-import io.callport.ui.common.UiTest;
-import io.callport.ui.common.Views;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -17,24 +15,23 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    @RegisterExtension
+    final ScreenFixture ui = new ScreenFixture();
     private Scene scene;
     private MainWindowController window;
 
     @Start
     void start(Stage stage) {
-        var window = Views.load(MainWindowController.class, "MainWindow.fxml",
-                UiTest.context(new ScriptedFileDialogs()));
-        this.window = window.controller();
-        scene = new Scene(window.root(), UiTest.WIDTH, UiTest.HEIGHT);
-        window.controller().attach(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        window = ui.show(stage, MainWindowController.class, "MainWindow.fxml");
+        scene = stage.getScene();
+        window.attach(scene, Theme.LIGHT);
     }
 
     @Test
