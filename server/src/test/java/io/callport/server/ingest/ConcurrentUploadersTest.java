@@ -3,10 +3,7 @@ package io.callport.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jcraft.jsch.ChannelSftp;
-import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Session;
-import io.callport.server.TestServer;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.Call;
 import io.callport.server.store.CallStatus;
@@ -139,21 +136,7 @@ class ConcurrentUploadersTest {
 
     /** An SFTP uploader with a key of its own, registered for the campaign: one session for all its files. */
     private List<String> sendOverSftp(int u, Map<String, byte[]> files) throws Exception {
-        JSch jsch = new JSch();
-        KeyPair pair = KeyPair.genKeyPair(jsch, KeyPair.ED25519);
-        ByteArrayOutputStream privateKey = new ByteArrayOutputStream();
-        pair.writeOpenSSHv1PrivateKey(privateKey, null);
-        ByteArrayOutputStream publicKey = new ByteArrayOutputStream();
-        pair.writePublicKey(publicKey, "uploader-" + u);
-        TestServer.Response registered = server.http().post("/api/v1/ssh-keys", server.ownerKey(),
-                "{\"publicKey\": \"" + publicKey.toString(StandardCharsets.US_ASCII).strip() + "\", \"campaignId\": \""
-                        + campaign + "\"}");
-        expect(registered.status(), 201, registered.body());
-        jsch.addIdentity("uploader-" + u, privateKey.toByteArray(), null, null);
-        Session session = jsch.getSession(registered.json().get("username").asText(), "127.0.0.1",
-                registered.json().get("port").asInt());
-        session.setConfig("StrictHostKeyChecking", "no");
-        session.connect(30_000);
+        Session session = server.sftpSession(campaign, "uploader-" + u);
         try {
             ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
             sftp.connect(30_000);
