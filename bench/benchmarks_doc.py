@@ -25,31 +25,30 @@ def read_meta(path):
 
 
 def pairs_of(line, root):
-    """The key=value pairs of a line; bare words before the first pair prefix its keys ("batch files=1")."""
-    prefix, pairs = "", []
-    for token in line.split():
-        if "=" not in token:
-            prefix = (prefix + token + "_") if not pairs else prefix
-            continue
-        key, _, value = token.partition("=")
-        pairs.append((prefix + key, value.replace(root + "/", "")))
-    return pairs
+    """The key=value pairs of a result line; one bare word may lead and prefix its keys ("batch files=1").
+    Anything else (a log line that slipped onto standard output, a JSON line) gives no pairs."""
+    tokens = line.split()
+    prefix = ""
+    if tokens and "=" not in tokens[0]:
+        prefix = tokens.pop(0) + "_"
+    if not tokens or any("=" not in token for token in tokens):
+        return []
+    return [(prefix + key, value.replace(root + "/", "")) for key, _, value in (t.partition("=") for t in tokens)]
 
 
 def groups_of(lines, root):
-    """Lines grouped by their first key; rows with the same first value and no other key in common are merged."""
+    """Lines grouped by their first key; rows with the same first value and no other key in common are merged
+    (round=1 callport=... and round=1 rclone=... make one row)."""
     groups = {}
     for line in lines:
-        line = ANSI.sub("", line).strip()
-        if not line or line.startswith("{"):
-            continue
-        pairs = pairs_of(line, root)
+        pairs = pairs_of(ANSI.sub("", line).strip(), root)
         if not pairs:
             continue
-        rows = groups.setdefault(pairs[0][0], [])
+        first, value = pairs[0]
+        rows = groups.setdefault(first, [])
         row = dict(pairs)
         for earlier in rows:
-            if earlier[pairs[0][0]] == pairs[0][1] and not (set(earlier) & set(row)) - {pairs[0][0]}:
+            if earlier[first] == value and not (set(earlier) & set(row)) - {first}:
                 earlier.update(row)
                 break
         else:
@@ -68,16 +67,19 @@ def table(columns, rows):
 
 
 def figures(out_lines, root):
-    """Groups of several rows become tables of their own; single rows are listed together as figure | value."""
-    single, tables = [], []
+    """Lines of one kind make a table, a row per line; lines of a single key are listed together as figure | value,
+    where the first of them appeared."""
+    parts, single = [], None
     for rows in groups_of(out_lines, root).values():
-        if len(rows) == 1:
-            single += list(rows[0].items())
+        columns = list(dict.fromkeys(key for row in rows for key in row))
+        if len(columns) == 1:
+            if single is None:
+                single = []
+                parts.append(single)
+            single += [{"figure": header(columns[0]), "value": row[columns[0]]} for row in rows]
         else:
-            columns = list(dict.fromkeys(key for row in rows for key in row))
-            tables.append(table(columns, rows))
-    parts = [table(["figure", "value"], [{"figure": k, "value": v} for k, v in single])] if single else []
-    return "\n\n".join(parts + tables)
+            parts.append(table(columns, rows))
+    return "\n\n".join(part if isinstance(part, str) else table(["figure", "value"], part) for part in parts)
 
 
 def block(name, results, machine, root):
