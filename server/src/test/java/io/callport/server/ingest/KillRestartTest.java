@@ -33,10 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server runs in its own JVM and is killed with SIGKILL at random moments while it takes in a batch, 10 times,
- * and started again each time (issue 8). After each restart nothing has been done twice; at the end every call
- * is ingested exactly once (one call, one version, one stored recording per row) and every row is accounted for:
- * completed, failed with its reason, or still waiting for its recording. The tables are read from outside the
- * server and the calls through its API.
+ * and started again each time (issue 8). At each kill, so for the work of every restarted server, nothing has been
+ * done twice and every row read has one outcome; at the end every call is ingested exactly once (one call, one
+ * version, one stored recording per row) and every row is accounted for: completed, failed with its reason, or still
+ * waiting for its recording. The tables are read from outside the server and the calls through its API.
  *
  * <p>The moments come from a seeded {@link KillPlan}; the seed is printed and {@code -Dcallport.kill.seed=N}
  * replays it. CI runs 1,000 calls; {@code -Dcallport.kill.calls=10000} is the long form (docs/pipeline.md) and
