@@ -7,28 +7,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A server running {@link ChildServerMain} in another JVM, which a test can kill like a power cut would. */
 final class ChildServer implements AutoCloseable {
     private final Process process;
-    private final int httpPort;
+    private final CompletableFuture<Integer> httpPort;
+    private final Path log;
 
-    private ChildServer(Process process, int httpPort) {
+    private ChildServer(Process process, CompletableFuture<Integer> httpPort, Path log) {
         this.process = process;
         this.httpPort = httpPort;
+        this.log = log;
     }
 
-    static ChildServer start(Path dataDir, String database, long leaseMillis, Path log) throws IOException,
-            InterruptedException {
+    /**
+     * Starts the server and returns at once, so a test can kill it while it is still starting; {@link #httpPort}
+     * waits until it is up.
+     */
+    static ChildServer launch(Path dataDir, String database, long leaseMillis, Path log) throws IOException {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(javaCommand, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), ChildServerMain.class.getName(), dataDir.toString(),
                 database, String.valueOf(leaseMillis))
                 .redirectErrorStream(true).start();
-        BlockingQueue<String> ready = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> ready = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -39,23 +45,26 @@ final class ChildServer implements AutoCloseable {
                     file.newLine();
                     file.flush();
                     if (line.startsWith("READY ")) {
-                        ready.add(line.substring("READY ".length()));
+                        ready.complete(Integer.parseInt(line.substring("READY ".length()).strip()));
                     }
                 }
             } catch (IOException e) {
                 // the process was killed
             }
+            ready.completeExceptionally(new IllegalStateException("The child server ended before it was up; see "
+                    + log));
         });
-        String port = ready.poll(60, TimeUnit.SECONDS);
-        if (port == null) {
-            process.destroyForcibly();
-            throw new IllegalStateException("The child server did not start; see " + log);
-        }
-        return new ChildServer(process, Integer.parseInt(port.strip()));
+        return new ChildServer(process, ready, log);
     }
 
-    int httpPort() {
-        return httpPort;
+    /** The server's HTTP port, once it is up (waits up to a minute). */
+    int httpPort() throws InterruptedException {
+        try {
+            return httpPort.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The child server did not start; see " + log, e);
+        }
     }
 
     /** Kills the JVM at once (SIGKILL): no shutdown hook, no finally block, no flush runs. */

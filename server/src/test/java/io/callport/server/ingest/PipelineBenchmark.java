@@ -136,12 +136,7 @@ public final class PipelineBenchmark {
             csv.write("call_id,agent,date,recording,queue\n");
             for (int i = 0; i < calls; i++) {
                 String name = "call-%06d.wav".formatted(i);
-                byte[] wav = Recordings.wav(100 + i % 200);
-                // the last sample carries the index, so no two recordings have the same content
-                wav[wav.length - 2] = (byte) i;
-                wav[wav.length - 1] = (byte) (i >> 8);
-                wav[wav.length - 3] = (byte) (i >> 16);
-                Files.write(staging.resolve(name), wav);
+                Files.write(staging.resolve(name), Recordings.numbered(i));
                 csv.write("C" + i + ",478,2026-01-05T09:00:00Z," + name + ",Billing\n");
             }
         }

@@ -1,6 +1,9 @@
 package io.callport.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.KeyPair;
+import com.jcraft.jsch.Session;
 import io.callport.server.TestServer;
 import io.callport.server.config.ServerConfig;
 import io.callport.server.http.PipelineRoutes;
@@ -15,6 +18,7 @@ import io.callport.server.store.CallFilter;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.IngestBatch;
 import io.callport.server.store.Page;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -89,6 +93,28 @@ public final class PipelineServer implements AutoCloseable {
 
     public void mapping(String campaignId, String json) {
         require(http.put("/api/v1/campaigns/" + campaignId + "/mapping", ownerKey(), json), 200, 201);
+    }
+
+    /**
+     * Registers a new Ed25519 key for the campaign through the API, as a recorder would, and logs in with it over
+     * SFTP (JSch); the session sees the campaign's folder as its root.
+     */
+    public Session sftpSession(String campaignId, String keyName) throws Exception {
+        JSch jsch = new JSch();
+        KeyPair pair = KeyPair.genKeyPair(jsch, KeyPair.ED25519);
+        ByteArrayOutputStream privateKey = new ByteArrayOutputStream();
+        pair.writeOpenSSHv1PrivateKey(privateKey, null);
+        ByteArrayOutputStream publicKey = new ByteArrayOutputStream();
+        pair.writePublicKey(publicKey, keyName);
+        TestServer.Response registered = http.post("/api/v1/ssh-keys", ownerKey(), "{\"publicKey\": \""
+                + publicKey.toString(StandardCharsets.US_ASCII).strip() + "\", \"campaignId\": \"" + campaignId + "\"}");
+        require(registered, 201);
+        jsch.addIdentity(keyName, privateKey.toByteArray(), null, null);
+        Session session = jsch.getSession(registered.json().get("username").asText(), "127.0.0.1",
+                registered.json().get("port").asInt());
+        session.setConfig("StrictHostKeyChecking", "no");
+        session.connect(30_000);
+        return session;
     }
 
     public void agent(String externalId, String email, String name) {

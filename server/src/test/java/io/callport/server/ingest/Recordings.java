@@ -29,4 +29,16 @@ public final class Recordings {
     public static byte[] wav(int millis) {
         return wav(millis, 1, 8000);
     }
+
+    /**
+     * A recording of 100 to 300 ms whose last samples carry the number, so no two numbered recordings have the
+     * same content (the pipeline would take the second as a duplicate).
+     */
+    public static byte[] numbered(int number) {
+        byte[] wav = wav(100 + number % 200);
+        wav[wav.length - 2] = (byte) number;
+        wav[wav.length - 1] = (byte) (number >> 8);
+        wav[wav.length - 3] = (byte) (number >> 16);
+        return wav;
+    }
 }
