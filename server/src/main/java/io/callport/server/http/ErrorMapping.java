@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import java.util.UUID;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,12 @@ final class ErrorMapping {
             default -> {
                 JacksonException json = cause(e, JacksonException.class);
                 BodyTooLargeException tooLarge = cause(e, BodyTooLargeException.class);
-                if (tooLarge != null) {
+                if (cause(e, EofException.class) != null) {
+                    // the connection dropped mid-request: the client's problem to retry, not the server's failure
+                    LOG.atInfo().addKeyValue("route", Routes.template(ctx)).addKeyValue("error", e.getMessage())
+                            .log("client connection lost mid-request");
+                    respond(ctx, 400, "bad_request", "The request ended before its body did.");
+                } else if (tooLarge != null) {
                     respond(ctx, 413, "payload_too_large", tooLarge.getMessage());
                 } else if (json != null) {
                     respond(ctx, 400, "invalid_json", "The request body is not valid JSON for this request: "

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -154,6 +155,22 @@ public final class IncomingFile implements Closeable {
             discard();
             throw e;
         }
+    }
+
+    /**
+     * Parks what a dropped connection left, so its client can resume it, unless a file has taken the name since: a
+     * drop noticed late must never replace a newer upload of the same file. It is moved as it is, without waiting
+     * for the disk, so it is in place before the client is back to ask for its size; it is forced to disk when its
+     * upload is parked or landed whole.
+     */
+    public void parkUnlessTaken(CampaignPath destination) throws IOException {
+        if (Files.exists(area.pathOf(destination), LinkOption.NOFOLLOW_LINKS)) {
+            discard();
+            return;
+        }
+        Path target = area.prepareTarget(destination);
+        finish();
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Deletes the partial file. Safe to call more than once. */

@@ -107,6 +107,22 @@ public final class LandingArea {
         return open(requireUploadId(uploadId), fileName, false);
     }
 
+    /**
+     * Takes a parked file (one written under a temporary name) back to write more of it, as a client resuming an
+     * upload that was cut off does. It becomes a partial file again, out of every campaign folder, until it is
+     * parked or landed once more.
+     */
+    public IncomingFile adopt(CampaignPath parked) throws IOException {
+        String uploadId = UUID.randomUUID().toString();
+        Files.move(pathOf(parked), partialOf(uploadId), StandardCopyOption.ATOMIC_MOVE);
+        try {
+            return open(uploadId, parked.fileName(), false);
+        } catch (IOException | RuntimeException e) {
+            Files.move(partialOf(uploadId), pathOf(parked), StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+    }
+
     /** The size of a kept partial file, or empty when there is none. */
     public OptionalLong partialSize(String uploadId) throws IOException {
         Path partial = partialOf(requireUploadId(uploadId));
