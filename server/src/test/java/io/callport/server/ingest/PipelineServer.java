@@ -17,7 +17,9 @@ import io.callport.server.store.IngestBatch;
 import io.callport.server.store.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -119,6 +121,26 @@ public final class PipelineServer implements AutoCloseable {
 
     public LandedFile land(String campaignId, String path, String text) throws IOException {
         return land(campaignId, path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Drops {@code calls} short recordings {@code call-0000.wav}... and then a CSV naming them (agent 478, queue
+     * Billing) into the campaign's folder on disk, each written in {@code staging} and moved into place whole.
+     * Nothing is told of them: a scan finds them.
+     */
+    public void dropBatch(String campaignId, Path staging, int calls) throws IOException {
+        CampaignFolder campaign = folder(campaignId);
+        Path folder = Files.createDirectories(landingRoot().resolve(campaign.orgFolder())
+                .resolve(campaign.campaignFolder()));
+        StringBuilder csv = new StringBuilder("call_id,agent,date,recording,queue\n");
+        for (int i = 0; i < calls; i++) {
+            String name = "call-%04d.wav".formatted(i);
+            Files.write(staging.resolve(name), Recordings.wav(100 + i));
+            Files.move(staging.resolve(name), folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            csv.append("C").append(i).append(",478,2026-01-05T09:00:00Z,").append(name).append(",Billing\n");
+        }
+        Files.writeString(staging.resolve("calls.csv"), csv);
+        Files.move(staging.resolve("calls.csv"), folder.resolve("calls.csv"), StandardCopyOption.ATOMIC_MOVE);
     }
 
     public Path landingRoot() {
