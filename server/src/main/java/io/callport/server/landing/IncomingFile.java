@@ -63,7 +63,10 @@ public final class IncomingFile implements Closeable {
         limit = limit.min(declared);
     }
 
-    /** Writes all of {@code source} at {@code position}. */
+    /**
+     * Writes all of {@code source} at {@code position}. A disk with no room fails it with a
+     * {@link DiskFullException}; the caller decides what becomes of the file.
+     */
     public int write(ByteBuffer source, long position) throws IOException {
         ensureWritable();
         int length = source.remaining();
@@ -74,8 +77,13 @@ public final class IncomingFile implements Closeable {
         }
         ByteBuffer written = source.duplicate();
         int done = 0;
-        while (source.hasRemaining()) {
-            done += channel.write(source, position + done);
+        try {
+            area.writeCheck().beforeWriting(length);
+            while (source.hasRemaining()) {
+                done += channel.write(source, position + done);
+            }
+        } catch (IOException e) {
+            throw DiskFullException.isDiskFull(e) ? new DiskFullException(fileName, e) : e;
         }
         sha256.wrote(position, written);
         size = Math.max(size, position + length);

@@ -37,6 +37,7 @@ public final class LandingArea {
     private final Path incoming;
     private final SizeLimits limits;
     private final Clock clock;
+    private final WriteCheck writeCheck;
     private final Set<String> openUploads = ConcurrentHashMap.newKeySet();
 
     public LandingArea(Path root) throws IOException {
@@ -44,10 +45,15 @@ public final class LandingArea {
     }
 
     public LandingArea(Path root, SizeLimits limits, Clock clock) throws IOException {
+        this(root, limits, clock, WriteCheck.NONE);
+    }
+
+    public LandingArea(Path root, SizeLimits limits, Clock clock, WriteCheck writeCheck) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
         this.incoming = Files.createDirectories(this.root.resolve(INCOMING_DIR));
         this.limits = limits;
         this.clock = clock;
+        this.writeCheck = writeCheck;
     }
 
     public Path root() {
@@ -231,6 +237,10 @@ public final class LandingArea {
 
     void released(String uploadId) {
         openUploads.remove(uploadId);
+    }
+
+    WriteCheck writeCheck() {
+        return writeCheck;
     }
 
     Instant now() {

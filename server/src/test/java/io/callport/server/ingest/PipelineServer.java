@@ -1,6 +1,9 @@
 package io.callport.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.KeyPair;
+import com.jcraft.jsch.Session;
 import io.callport.server.TestServer;
 import io.callport.server.config.ServerConfig;
 import io.callport.server.http.PipelineRoutes;
@@ -9,12 +12,14 @@ import io.callport.server.landing.CampaignPath;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.UploadSource;
+import io.callport.server.landing.WriteCheck;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.Call;
 import io.callport.server.store.CallFilter;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.IngestBatch;
 import io.callport.server.store.Page;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,10 +59,16 @@ public final class PipelineServer implements AutoCloseable {
     }
 
     public static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock) throws IOException {
+        return start(config, settings, clock, WriteCheck.NONE);
+    }
+
+    /** @param writeCheck asked before each write into the transfer servers' landing area */
+    public static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock,
+                                       WriteCheck writeCheck) throws IOException {
         PipelineExtension extension = new PipelineExtension(settings, PipelineExtension::recordingsFor, null,
                 PipelineRoutes::of, io.callport.server.retention.Housekeeping::of);
         TestServer http = TestServer.start(config, List.of(extension,
-                new io.callport.server.TransferExtension(extension::listenerFor)), clock);
+                new io.callport.server.TransferExtension(extension::listenerFor, writeCheck)), clock);
         return new PipelineServer(http, extension, new LandingArea(config.dataDir().resolve(Pipeline.LANDING_FOLDER),
                 io.callport.server.landing.SizeLimits.DEFAULT, clock));
     }
@@ -141,6 +152,31 @@ public final class PipelineServer implements AutoCloseable {
         }
         Files.writeString(staging.resolve("calls.csv"), csv);
         Files.move(staging.resolve("calls.csv"), folder.resolve("calls.csv"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Registers a new SSH key for the campaign through the API, as a recorder's administrator does, and returns a
+     * session logged in with it (the caller disconnects it).
+     *
+     * @param keyFolder where the private key is written
+     */
+    public Session sftpSession(String campaignId, Path keyFolder) throws Exception {
+        KeyPair pair = KeyPair.genKeyPair(new JSch(), KeyPair.RSA, 3072);
+        Path privateKey = keyFolder.resolve("recorder");
+        pair.writePrivateKey(privateKey.toString());
+        ByteArrayOutputStream publicKey = new ByteArrayOutputStream();
+        pair.writePublicKey(publicKey, "recorder@test");
+        TestServer.Response registered = http.post("/api/v1/ssh-keys", ownerKey(),
+                "{\"publicKey\": \"" + publicKey.toString(StandardCharsets.US_ASCII).strip() + "\", \"campaignId\": \""
+                        + campaignId + "\"}");
+        require(registered, 201);
+        JSch jsch = new JSch();
+        jsch.addIdentity(privateKey.toString());
+        Session session = jsch.getSession(registered.json().get("username").asText(), "127.0.0.1",
+                registered.json().get("port").asInt());
+        session.setConfig("StrictHostKeyChecking", "no");
+        session.connect(10_000);
+        return session;
     }
 
     public Path landingRoot() {

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.jcraft.jsch.ChannelSftp;
-import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Session;
-import io.callport.server.TestServer;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.Call;
 import io.callport.server.store.CallStatus;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,22 +39,7 @@ class SftpIngestionTest {
     @Test
     void filesSentOverSftpBecomeCallsWithTheirSource() throws Exception {
         String campaign = server.campaign("Sales", true, 1);
-        KeyPair pair = KeyPair.genKeyPair(new JSch(), KeyPair.RSA, 3072);
-        Path privateKey = keys.resolve("recorder");
-        pair.writePrivateKey(privateKey.toString());
-        ByteArrayOutputStream publicKey = new ByteArrayOutputStream();
-        pair.writePublicKey(publicKey, "recorder@test");
-        TestServer.Response registered = server.http().post("/api/v1/ssh-keys", server.ownerKey(),
-                "{\"publicKey\": \"" + publicKey.toString(StandardCharsets.US_ASCII).strip() + "\", \"campaignId\": \""
-                        + campaign + "\"}");
-        assertThat(registered.status()).isEqualTo(201);
-
-        JSch jsch = new JSch();
-        jsch.addIdentity(privateKey.toString());
-        Session session = jsch.getSession(registered.json().get("username").asText(), "127.0.0.1",
-                registered.json().get("port").asInt());
-        session.setConfig("StrictHostKeyChecking", "no");
-        session.connect(10_000);
+        Session session = server.sftpSession(campaign, keys);
         try {
             ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
             sftp.connect(10_000);
