@@ -84,10 +84,12 @@ public final class ServerClient {
 
     /**
      * A client for the same server and key whose calls can be broken off together with {@link #cancelCalls()},
-     * for an upload that may be cancelled; it shares the connections of every other client.
+     * for an upload that may be cancelled; it shares the connections of every other client. A call whose connection
+     * is lost fails instead of being sent again at once: a transfer goes on from what the server says it holds.
      */
     public ServerClient forTransfers() {
-        return new ServerClient(base, apiKey, http.newBuilder().dispatcher(new Dispatcher()).build());
+        return new ServerClient(base, apiKey, http.newBuilder().dispatcher(new Dispatcher())
+                .retryOnConnectionFailure(false).build());
     }
 
     /** Breaks off every call of a client made by {@link #forTransfers()} that is running now. */

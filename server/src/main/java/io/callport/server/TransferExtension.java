@@ -5,6 +5,8 @@ import io.callport.server.http.UploadRouteGroup;
 import io.callport.server.http.UsageRoutes;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.LandingListener;
+import io.callport.server.landing.SizeLimits;
+import io.callport.server.landing.WriteCheck;
 import io.callport.server.sftp.CallportSftpServer;
 import io.callport.server.sftp.RegisteredKeyAccounts;
 import io.callport.server.sftp.SftpSettings;
@@ -14,6 +16,7 @@ import io.callport.server.upload.UploadRoutes;
 import io.callport.server.upload.RecordedMinutesQuota;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -35,11 +38,18 @@ public final class TransferExtension implements ServerExtension {
     static final Duration ABANDONED_AFTER = Duration.ofDays(2);
     private static final Logger LOG = LoggerFactory.getLogger(TransferExtension.class);
     private final Function<ServerContext, LandingListener> listeners;
+    private final WriteCheck writeCheck;
     private Transfers transfers;
 
     /** @param listeners makes the listener told of every arrival, once per server start */
     public TransferExtension(Function<ServerContext, LandingListener> listeners) {
+        this(listeners, WriteCheck.NONE);
+    }
+
+    /** @param writeCheck asked before each write into the landing area (tests simulate a full disk with it) */
+    public TransferExtension(Function<ServerContext, LandingListener> listeners, WriteCheck writeCheck) {
         this.listeners = listeners;
+        this.writeCheck = writeCheck;
     }
 
     /** The paths whose requests carry their own credentials: a presigned form is signed, not keyed. */
@@ -65,7 +75,7 @@ public final class TransferExtension implements ServerExtension {
     private synchronized Transfers transfersFor(ServerContext context) {
         if (transfers == null || transfers.context != context) {
             try {
-                transfers = new Transfers(context, listeners.apply(context));
+                transfers = new Transfers(context, listeners.apply(context), writeCheck);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot prepare the landing area: " + e.getMessage(), e);
             }
@@ -82,10 +92,11 @@ public final class TransferExtension implements ServerExtension {
         private final CallportSftpServer sftp;
         private final PullTransfers pull;
 
-        Transfers(ServerContext context, LandingListener listener) throws IOException {
+        Transfers(ServerContext context, LandingListener listener, WriteCheck writeCheck) throws IOException {
             this.context = context;
             Path dataDir = context.config().dataDir();
-            this.landing = new LandingArea(dataDir.resolve("landing"));
+            this.landing = new LandingArea(dataDir.resolve("landing"), SizeLimits.DEFAULT, Clock.systemUTC(),
+                    writeCheck);
             this.tus = new TusUploads(dataDir.resolve("tus"), landing, listener, TUS_EXPIRY, context.clock());
             this.quota = new RecordedMinutesQuota(context.store().organisations(), context.clock());
             this.uploads = new UploadRoutes(

@@ -12,7 +12,8 @@ interface FileSender extends AutoCloseable {
     /**
      * Sends the file whole, from the start or from where the server says it has got to.
      *
-     * @param progress told how many bytes of the file the server has or is receiving
+     * @param progress told how many bytes of the file the server has or is receiving, first where this try starts:
+     *                 what the server already holds
      * @return the SHA-256 of the file, in hex
      */
     String send(UploadItem item, LongConsumer progress) throws IOException;

@@ -34,9 +34,16 @@ final class MeteredInputStream extends FilterInputStream {
         return count;
     }
 
+    /** Skips what the server already holds (a resumed transfer); those bytes count as sent. */
     @Override
-    public long skip(long n) {
-        return 0; // every byte is counted as it is read
+    public long skip(long n) throws IOException {
+        if (n <= 0) {
+            return 0;
+        }
+        in.skipNBytes(n);
+        read += n;
+        progress.accept(read);
+        return n;
     }
 
     @Override

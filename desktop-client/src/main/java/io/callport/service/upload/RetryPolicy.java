@@ -6,7 +6,7 @@ import java.time.Duration;
  * How often a file is tried and how long to wait in between: the wait doubles after each failure, from
  * {@code firstDelay} up to {@code longestDelay}, or is what the server asked for when it said (Retry-After).
  *
- * @param attempts how many times a file is tried in all before it is given up
+ * @param attempts how many tries in a row that get no further into a file are made before it is given up
  */
 public record RetryPolicy(int attempts, Duration firstDelay, Duration longestDelay) {
     /** About four minutes of trying: 1, 2, 4, 8, 16, 32, 60, 60, 60 seconds apart. */

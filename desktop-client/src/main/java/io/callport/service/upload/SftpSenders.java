@@ -14,7 +14,8 @@ import java.util.function.LongConsumer;
 /**
  * Lanes over SFTP: {@code sessions} SSH connections with {@code channelsPerSession} SFTP channels each, one file per
  * channel at a time. A file is written as {@code <name>.filepart} and renamed when complete, so the server lands it
- * once, whole; a transfer cut off is sent again from the start under the temporary name.
+ * once, whole. The server keeps a temporary file whose connection was cut, so a transfer cut off resumes at that
+ * file's size when the journal says this version of the file was begun there; otherwise it starts over.
  */
 final class SftpSenders implements Senders {
     static final String TEMPORARY_SUFFIX = ".filepart";
@@ -89,15 +90,18 @@ final class SftpSenders implements Senders {
         public String send(UploadItem item, LongConsumer progress) throws IOException {
             ChannelSftp sftp = channel();
             String temporary = folder + item.name() + TEMPORARY_SUFFIX;
-            progress.accept(0);
             CompletableFuture<String> sha256 = Digests.sha256Beside(item.path());
             try {
                 if (journal.mayHaveLanded(item) && landed(sftp, item)) {
                     progress.accept(item.size());
                     return Digests.await(sha256);
                 }
+                long held = journal.mayResumeSftp(item) ? resumableSize(sftp, temporary, item) : 0;
+                progress.accept(held);
+                journal.sftpBegun(item);
                 try (InputStream file = new MeteredInputStream(Files.newInputStream(item.path()), progress, gate)) {
-                    sftp.put(file, temporary, ChannelSftp.OVERWRITE);
+                    // RESUME asks the server for the temporary file's size, skips that much here and writes the rest
+                    sftp.put(file, temporary, held > 0 ? ChannelSftp.RESUME : ChannelSftp.OVERWRITE);
                 }
                 journal.renaming(item);
                 sftp.rename(temporary, folder + item.name());
@@ -124,11 +128,25 @@ final class SftpSenders implements Senders {
 
         /** Whether the file is on the server under its final name with its size: a rename whose answer was lost. */
         private boolean landed(ChannelSftp sftp, UploadItem item) throws SftpException {
+            return sizeOnServer(sftp, folder + item.name()) == item.size();
+        }
+
+        /**
+         * How much of the file the server holds under its temporary name, or 0 when there is nothing to resume: no
+         * such file, or one longer than this file.
+         */
+        private static long resumableSize(ChannelSftp sftp, String temporary, UploadItem item) throws SftpException {
+            long held = sizeOnServer(sftp, temporary);
+            return held > 0 && held <= item.size() ? held : 0;
+        }
+
+        /** The size of a file on the server, or -1 when there is none. */
+        private static long sizeOnServer(ChannelSftp sftp, String path) throws SftpException {
             try {
-                return sftp.stat(folder + item.name()).getSize() == item.size();
+                return sftp.stat(path).getSize();
             } catch (SftpException e) {
                 if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
-                    return false;
+                    return -1;
                 }
                 throw e;
             }

@@ -19,8 +19,13 @@ import okio.BufferedSink;
  * Lanes over HTTP: each file is a tus upload sent in chunks, each chunk with its SHA-256 so the server drops a chunk
  * damaged on the way. The upload's address is written to the journal when it starts; sending again asks the server
  * (HEAD) how much it has and goes on from there, after a lost connection as after a restart.
+ *
+ * <p>A chunk cut off is dropped whole by the server, so after a failed chunk a lane sends half as much at a time
+ * (down to {@link #SMALLEST_CHUNK_BYTES}), and twice as much again after each chunk that arrives, up to the tuned
+ * size: a link that drops more often than a full chunk takes still gets the file through.
  */
 final class TusSenders implements Senders {
+    static final long SMALLEST_CHUNK_BYTES = 256 * 1024;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final ServerClient client;
@@ -56,6 +61,7 @@ final class TusSenders implements Senders {
     }
 
     private final class Lane implements FileSender {
+        private long chunk = chunkBytes;
 
         @Override
         public String send(UploadItem item, LongConsumer progress) throws IOException {
@@ -80,10 +86,17 @@ final class TusSenders implements Senders {
             progress.accept(offset);
             while (offset < item.size()) {
                 gate.pass();
-                long length = Math.min(chunkBytes, item.size() - offset);
+                long length = Math.min(chunk, item.size() - offset);
                 byte[] chunkSha256 = digestRange(item.path(), offset, length);
-                long next = client.tusPatch(upload, offset, new ChunkBody(item.path(), offset, length, progress),
-                        chunkSha256);
+                long next;
+                try {
+                    next = client.tusPatch(upload, offset, new ChunkBody(item.path(), offset, length, progress),
+                            chunkSha256);
+                } catch (IOException lost) {
+                    chunk = Math.max(Math.min(SMALLEST_CHUNK_BYTES, chunkBytes), chunk / 2);
+                    throw lost;
+                }
+                chunk = Math.min(chunkBytes, chunk * 2);
                 if (next != offset + length) {
                     throw new IOException("The server holds " + next + " bytes of " + item.name() + " after a chunk "
                             + "that should have taken it to " + (offset + length) + "; asking it again.");

@@ -30,7 +30,8 @@ import java.util.Set;
  * without sending a finished file again. Each batch appends to its own journal file, one JSON line per event, forced
  * to disk before the event counts; a torn last line after a crash is ignored. A file counts as sent when a journal of
  * the same destination names it with the same path, size and modification time; its SHA-256 is recorded with it.
- * A tus upload's address is recorded when it starts, so it resumes at the server's offset.
+ * A tus upload's address is recorded when it starts, so it resumes at the server's offset; an SFTP transfer is
+ * recorded when it starts, so it resumes at the size of its temporary file on the server.
  */
 public final class UploadJournal implements Closeable {
     static final String SUFFIX = ".journal";
@@ -44,6 +45,7 @@ public final class UploadJournal implements Closeable {
     private final Map<FileVersion, Entry> sent = new HashMap<>();
     private final Map<FileVersion, URI> tusUploads = new HashMap<>();
     private final Set<FileVersion> renaming = new HashSet<>();
+    private final Set<FileVersion> sftpBegun = new HashSet<>();
 
     private UploadJournal(Path file, FileChannel channel, Clock clock) {
         this.file = file;
@@ -135,6 +137,24 @@ public final class UploadJournal implements Closeable {
         renaming.add(FileVersion.of(item));
     }
 
+    /**
+     * Records that this version of the file is being written under its temporary name over SFTP, so a later try may
+     * resume at the size the server holds. Not forced to disk: after a power cut the file is merely sent whole.
+     */
+    public synchronized void sftpBegun(UploadItem item) throws IOException {
+        append(new Entry("sftp", item.path().toString(), item.size(), item.modified(), null, null,
+                clock.instant().toString()), false);
+        sftpBegun.add(FileVersion.of(item));
+    }
+
+    /**
+     * Whether this version of the file was begun under its temporary name before, so what the server holds under that
+     * name is its beginning rather than another file's.
+     */
+    public synchronized boolean mayResumeSftp(UploadItem item) {
+        return sftpBegun.contains(FileVersion.of(item));
+    }
+
     /** Whether an earlier try may have renamed this version of the file without hearing back. */
     public synchronized boolean mayHaveLanded(UploadItem item) {
         return renaming.contains(FileVersion.of(item));
@@ -186,6 +206,7 @@ public final class UploadJournal implements Closeable {
                     }
                     case "tus-gone" -> tusUploads.remove(version);
                     case "renaming" -> renaming.add(version);
+                    case "sftp" -> sftpBegun.add(version);
                     default -> { } // written by a newer Uploader
                 }
             }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the files of a plan over a few lanes at once, every recording before any metadata. A file that fails is
- * tried again after a wait that doubles each time; a refusal is final. Files the journal says were sent before are
+ * tried again after a wait that doubles each time (starting over when a try gained ground); a refusal is final. Files the journal says were sent before are
  * not sent again, and each file sent is written to the journal. Pause holds every transfer where it is; cancel
  * breaks them off (what was sent stays in the journal, so the batch can be sent again later).
  *
@@ -159,7 +159,14 @@ public final class UploadQueue {
         return null;
     }
 
+    /**
+     * Sends the file, trying again after each failure that may pass. The count of tries the policy allows, and the
+     * wait that doubles, start over whenever a try starts further into the file than any before (the server kept
+     * more of it): a large file on a link that drops now and then keeps going as long as it gains ground.
+     */
     private void sendWithRetries(FileSender lane, Tracked file) {
+        long furthestStart = -1;
+        int triesWithoutGain = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 gate.pass();
@@ -169,7 +176,8 @@ public final class UploadQueue {
                     return;
                 }
                 update(file, FileState.SENDING, attempt, null, null);
-                String sha256 = lane.send(file.item, sent -> file.sent = sent);
+                file.tryStart = -1;
+                String sha256 = lane.send(file.item, file::progressed);
                 journal.sent(file.item, sha256);
                 file.sent = file.item.size();
                 settle(file, FileState.SENT, null);
@@ -180,11 +188,16 @@ public final class UploadQueue {
                     return;
                 }
                 String problem = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-                if (!retryable(failure) || attempt >= retry.attempts()) {
+                if (file.tryStart > furthestStart) {
+                    furthestStart = file.tryStart;
+                    triesWithoutGain = 0;
+                }
+                triesWithoutGain++;
+                if (!retryable(failure) || triesWithoutGain >= retry.attempts()) {
                     settle(file, FileState.FAILED, problem);
                     return;
                 }
-                Duration wait = retry.delayAfter(attempt, failure instanceof ServerException server
+                Duration wait = retry.delayAfter(triesWithoutGain, failure instanceof ServerException server
                         ? server.retryAfter().orElse(null) : null);
                 update(file, FileState.RETRYING, attempt, problem, clock.instant().plus(wait));
                 try {
@@ -260,12 +273,21 @@ public final class UploadQueue {
         private final UploadItem item;
         private volatile FileState state = FileState.WAITING;
         private volatile long sent;
+        /** Where the current try started: the first progress it reported, what the server already held. */
+        private volatile long tryStart;
         private volatile int attempts;
         private volatile String problem;
         private volatile Instant retryAt;
 
         Tracked(UploadItem item) {
             this.item = item;
+        }
+
+        void progressed(long bytes) {
+            if (tryStart < 0) {
+                tryStart = bytes;
+            }
+            sent = bytes;
         }
 
         FileProgress progress() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Uploads to a real server in-process, over SFTP and over HTTP (tus). */
 class UploadQueueTest {
-    private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(8, Duration.ofMillis(100), Duration.ofMillis(800));
+    static final RetryPolicy QUICK_RETRIES = new RetryPolicy(8, Duration.ofMillis(100), Duration.ofMillis(800));
 
     @TempDir
     Path dir;

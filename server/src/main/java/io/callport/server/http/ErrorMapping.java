@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.callport.server.auth.AccessDeniedException;
 import io.callport.server.auth.AuthenticationException;
 import io.callport.server.auth.TooManyFailuresException;
+import io.callport.server.landing.DiskFullException;
 import io.callport.server.store.DuplicateException;
 import io.callport.server.store.InvalidValueException;
 import io.javalin.config.RoutesConfig;
@@ -11,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import java.util.UUID;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,16 @@ final class ErrorMapping {
             default -> {
                 JacksonException json = cause(e, JacksonException.class);
                 BodyTooLargeException tooLarge = cause(e, BodyTooLargeException.class);
-                if (tooLarge != null) {
+                DiskFullException diskFull = cause(e, DiskFullException.class);
+                if (diskFull != null) {
+                    LOG.atWarn().addKeyValue("route", Routes.template(ctx)).log(diskFull.getMessage());
+                    respond(ctx, 507, "insufficient_storage", diskFull.getMessage());
+                } else if (cause(e, EofException.class) != null) {
+                    // the connection dropped mid-request: the client's problem to retry, not the server's failure
+                    LOG.atInfo().addKeyValue("route", Routes.template(ctx)).addKeyValue("error", e.getMessage())
+                            .log("client connection lost mid-request");
+                    respond(ctx, 400, "bad_request", "The request ended before its body did.");
+                } else if (tooLarge != null) {
                     respond(ctx, 413, "payload_too_large", tooLarge.getMessage());
                 } else if (json != null) {
                     respond(ctx, 400, "invalid_json", "The request body is not valid JSON for this request: "

@@ -7,8 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * A file being written into the landing area. Its bytes go to a hidden partial file that no campaign folder shows;
@@ -63,7 +65,10 @@ public final class IncomingFile implements Closeable {
         limit = limit.min(declared);
     }
 
-    /** Writes all of {@code source} at {@code position}. */
+    /**
+     * Writes all of {@code source} at {@code position}. A disk with no room fails it with a
+     * {@link DiskFullException}; the caller decides what becomes of the file.
+     */
     public int write(ByteBuffer source, long position) throws IOException {
         ensureWritable();
         int length = source.remaining();
@@ -73,8 +78,13 @@ public final class IncomingFile implements Closeable {
             throw new FileTooLargeException(fileName, limit);
         }
         int done = 0;
-        while (source.hasRemaining()) {
-            done += channel.write(source, position + done);
+        try {
+            area.writeCheck().beforeWriting(length);
+            while (source.hasRemaining()) {
+                done += channel.write(source, position + done);
+            }
+        } catch (IOException e) {
+            throw DiskFullException.isDiskFull(e) ? new DiskFullException(fileName, e) : e;
         }
         sha256.wrote(position, length);
         size = Math.max(size, position + length);
@@ -149,11 +159,35 @@ public final class IncomingFile implements Closeable {
     public void park(CampaignPath destination) throws IOException {
         ensureWritable();
         try {
-            String hash = sha256.finish(size);
-            area.rememberParked(moveTo(destination), size, hash);
+            rememberHashOf(moveTo(destination));
         } catch (IOException | RuntimeException e) {
             discard();
             throw e;
+        }
+    }
+
+    /**
+     * Parks what a dropped connection left, so its client can resume it, unless a file has taken the name since: a
+     * drop noticed late must never replace a newer upload of the same file. It is moved as it is, without waiting
+     * for the disk, so it is in place before the client is back to ask for its size; it is forced to disk when its
+     * upload is parked or landed whole.
+     */
+    public void parkUnlessTaken(CampaignPath destination) throws IOException {
+        if (Files.exists(area.pathOf(destination), LinkOption.NOFOLLOW_LINKS)) {
+            discard();
+            return;
+        }
+        Path target = area.prepareTarget(destination);
+        finish();
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        rememberHashOf(target);
+    }
+
+    /** A parked file's hash so far, for its rename into place or its resumption ({@link #finish} stopped it). */
+    private void rememberHashOf(Path parked) throws IOException {
+        Optional<RunningSha256.Progress> progress = sha256.progress();
+        if (progress.isPresent()) {
+            area.rememberParked(parked, size, progress.get());
         }
     }
 

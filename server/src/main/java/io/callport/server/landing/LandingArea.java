@@ -38,6 +38,7 @@ public final class LandingArea {
     private final Path incoming;
     private final SizeLimits limits;
     private final Clock clock;
+    private final WriteCheck writeCheck;
     private final Set<String> openUploads = ConcurrentHashMap.newKeySet();
     private final Map<String, RunningSha256.Progress> hashProgress = new ConcurrentHashMap<>();
     private final ParkedFiles parkedFiles = new ParkedFiles();
@@ -47,10 +48,15 @@ public final class LandingArea {
     }
 
     public LandingArea(Path root, SizeLimits limits, Clock clock) throws IOException {
+        this(root, limits, clock, WriteCheck.NONE);
+    }
+
+    public LandingArea(Path root, SizeLimits limits, Clock clock, WriteCheck writeCheck) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
         this.incoming = Files.createDirectories(this.root.resolve(INCOMING_DIR));
         this.limits = limits;
         this.clock = clock;
+        this.writeCheck = writeCheck;
     }
 
     public Path root() {
@@ -102,12 +108,29 @@ public final class LandingArea {
     /** Starts a new file; its size limit follows from its name. */
     public IncomingFile begin(String fileName) throws IOException {
         String uploadId = UUID.randomUUID().toString();
-        return open(uploadId, fileName, true);
+        return open(uploadId, fileName, true, null);
     }
 
     /** Reopens a partial file kept by {@link IncomingFile#close()}, e.g. to continue a resumable upload. */
     public IncomingFile resume(String uploadId, String fileName) throws IOException {
-        return open(requireUploadId(uploadId), fileName, false);
+        return open(requireUploadId(uploadId), fileName, false, hashProgress.remove(uploadId));
+    }
+
+    /**
+     * Takes a parked file (one written under a temporary name) back to write more of it, as a client resuming an
+     * upload that was cut off does. It becomes a partial file again, out of every campaign folder, until it is
+     * parked or landed once more.
+     */
+    public IncomingFile adopt(CampaignPath parked) throws IOException {
+        String uploadId = UUID.randomUUID().toString();
+        RunningSha256.Progress hashedSoFar = parkedFiles.progressOf(pathOf(parked)).orElse(null);
+        Files.move(pathOf(parked), partialOf(uploadId), StandardCopyOption.ATOMIC_MOVE);
+        try {
+            return open(uploadId, parked.fileName(), false, hashedSoFar);
+        } catch (IOException | RuntimeException e) {
+            Files.move(partialOf(uploadId), pathOf(parked), StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
     }
 
     /** The size of a kept partial file, or empty when there is none. */
@@ -152,14 +175,11 @@ public final class LandingArea {
         if (!Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(parked.relativePath());
         }
-        Optional<String> known = parkedFiles.hashOf(from);
+        RunningSha256.Progress hashedSoFar = parkedFiles.progressOf(from).orElse(null);
         String hash;
-        if (known.isPresent()) {
-            hash = known.get();
-        } else {
-            try (FileChannel channel = FileChannel.open(from, StandardOpenOption.READ)) {
-                hash = RunningSha256.of(channel);
-            }
+        try (FileChannel channel = FileChannel.open(from, StandardOpenOption.READ)) {
+            long size = channel.size();
+            hash = new RunningSha256(channel, size, hashedSoFar).finish(size);
         }
         return moveIntoPlace(from, hash, destination, source, listener);
     }
@@ -227,12 +247,16 @@ public final class LandingArea {
         hashProgress.put(uploadId, progress);
     }
 
-    void rememberParked(Path file, long size, String sha256) throws IOException {
-        parkedFiles.remember(file, size, sha256);
+    void rememberParked(Path file, long size, RunningSha256.Progress hashedSoFar) throws IOException {
+        parkedFiles.remember(file, size, hashedSoFar);
     }
 
     void released(String uploadId) {
         openUploads.remove(uploadId);
+    }
+
+    WriteCheck writeCheck() {
+        return writeCheck;
     }
 
     Instant now() {
@@ -247,7 +271,8 @@ public final class LandingArea {
         }
     }
 
-    private IncomingFile open(String uploadId, String fileName, boolean create) throws IOException {
+    private IncomingFile open(String uploadId, String fileName, boolean create, RunningSha256.Progress hashedSoFar)
+            throws IOException {
         if (!openUploads.add(uploadId)) {
             throw new IllegalStateException("Upload " + uploadId + " is already being written");
         }
@@ -259,7 +284,7 @@ public final class LandingArea {
                     : FileChannel.open(partial, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
                 return new IncomingFile(this, uploadId, fileName, partial, channel, channel.size(),
-                        limits.limitFor(fileName), hashProgress.remove(uploadId));
+                        limits.limitFor(fileName), hashedSoFar);
             } catch (IOException e) {
                 channel.close();
                 throw e;

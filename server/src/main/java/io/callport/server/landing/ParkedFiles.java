@@ -12,15 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hashes of files parked under a temporary name in this process, so that renaming one into place (how the
- * Uploader and most SFTP clients finish an upload) need not read it again. A file changed since it was parked, or
- * parked before a restart, is simply not known.
+ * How far the hashes of files parked under a temporary name in this process had got, so that renaming one into place
+ * (how the Uploader and most SFTP clients finish an upload) or resuming it after a dropped connection need not read
+ * it again. A file changed since it was parked, or parked before a restart, is simply not known.
  */
 final class ParkedFiles {
     /** Clients that never rename their temporary files must not make this grow without end. */
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Parked(long size, FileTime modified, String sha256) {
+    private record Parked(long size, FileTime modified, RunningSha256.Progress hashedSoFar) {
     }
 
     private final Map<Path, Parked> byPath = new LinkedHashMap<>(16, 0.75f, false) {
@@ -30,12 +30,12 @@ final class ParkedFiles {
         }
     };
 
-    synchronized void remember(Path file, long size, String sha256) throws IOException {
-        byPath.put(file, new Parked(size, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS), sha256));
+    synchronized void remember(Path file, long size, RunningSha256.Progress hashedSoFar) throws IOException {
+        byPath.put(file, new Parked(size, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS), hashedSoFar));
     }
 
-    /** The hash of the file as it was parked, if it is still exactly that file; forgets it either way. */
-    synchronized Optional<String> hashOf(Path file) throws IOException {
+    /** The hash so far of the file as it was parked, if it is still exactly that file; forgets it either way. */
+    synchronized Optional<RunningSha256.Progress> progressOf(Path file) throws IOException {
         Parked known = byPath.remove(file);
         if (known == null) {
             return Optional.empty();
@@ -43,7 +43,7 @@ final class ParkedFiles {
         try {
             BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             boolean unchanged = now.size() == known.size() && now.lastModifiedTime().equals(known.modified());
-            return unchanged ? Optional.of(known.sha256()) : Optional.empty();
+            return unchanged ? Optional.of(known.hashedSoFar()) : Optional.empty();
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         }

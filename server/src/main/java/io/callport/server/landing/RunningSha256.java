@@ -175,11 +175,6 @@ final class RunningSha256 {
         }
     }
 
-    /** The SHA-256 of a whole file that is no longer written. */
-    static String of(FileChannel file) throws IOException {
-        return new RunningSha256(file).finish(file.size());
-    }
-
     static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

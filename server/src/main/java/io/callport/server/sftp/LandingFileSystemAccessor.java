@@ -77,19 +77,35 @@ final class LandingFileSystemAccessor implements SftpFileSystemAccessor {
         if (!exists && !options.contains(StandardOpenOption.CREATE) && !options.contains(StandardOpenOption.CREATE_NEW)) {
             throw new NoSuchFileException(file.toString());
         }
-        IncomingFile incoming = landing.begin(destination.fileName());
-        if (exists && !options.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
-            // Writing into an existing file without truncating it keeps its bytes, so the new version starts as a copy.
-            try (InputStream existing = Files.newInputStream(real)) {
-                incoming.appendFrom(existing, Long.MAX_VALUE);
-            } catch (IOException | RuntimeException e) {
-                incoming.discard();
-                throw e;
-            }
+        boolean truncate = options.contains(StandardOpenOption.TRUNCATE_EXISTING);
+        if (exists && truncate && FileNames.isTemporary(destination.fileName())) {
+            // a parked file is superseded from now, so a drop of this upload parks it in the old one's place
+            Files.delete(real);
         }
+        IncomingFile incoming = exists && !truncate ? keepingBytesOf(destination, real)
+                : landing.begin(destination.fileName());
         SftpUpload upload = new SftpUpload(incoming, destination, listener);
         openUploads.put(real, upload);
         return upload;
+    }
+
+    /**
+     * Writing into an existing file without truncating it keeps its bytes. A file under a temporary name is taken
+     * over as it is (a client resuming an upload cut off); a landed file is copied, so it stays whole until the new
+     * version is complete.
+     */
+    private IncomingFile keepingBytesOf(CampaignPath destination, Path real) throws IOException {
+        if (FileNames.isTemporary(destination.fileName())) {
+            return landing.adopt(destination);
+        }
+        IncomingFile incoming = landing.begin(destination.fileName());
+        try (InputStream existing = Files.newInputStream(real)) {
+            incoming.appendFrom(existing, Long.MAX_VALUE);
+        } catch (IOException | RuntimeException e) {
+            incoming.discard();
+            throw e;
+        }
+        return incoming;
     }
 
     @Override

@@ -7,12 +7,14 @@ import io.callport.server.landing.LandingListener;
 import io.callport.server.landing.UploadSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SeekableByteChannel;
 
 /**
  * The channel behind an SFTP handle opened for writing. Bytes go to an {@link IncomingFile}; a clean close lands
- * the file (or parks it, under a temporary name); a failed write, a dropped connection or any other close
- * discards it.
+ * the file (or parks it, under a temporary name); a failed write or any other close discards it. A dropped
+ * connection discards a file written under its final name, but parks one written under a temporary name: such a
+ * name never lands by itself, and the client can resume at its size.
  */
 final class SftpUpload implements SeekableByteChannel {
     private final IncomingFile file;
@@ -33,6 +35,9 @@ final class SftpUpload implements SeekableByteChannel {
             int written = file.write(source, position);
             position += written;
             return written;
+        } catch (ClosedByInterruptException sessionClosing) {
+            // MINA interrupts the session's thread as the session closes: what was written stays for finish()
+            throw sessionClosing;
         } catch (IOException | RuntimeException e) {
             file.discard();
             throw e;
@@ -86,9 +91,12 @@ final class SftpUpload implements SeekableByteChannel {
         if (!file.isOpen()) {
             return;
         }
-        if (abandoned) {
+        boolean temporary = FileNames.isTemporary(destination.fileName());
+        if (abandoned && temporary) {
+            file.parkUnlessTaken(destination);
+        } else if (abandoned) {
             file.discard();
-        } else if (FileNames.isTemporary(destination.fileName())) {
+        } else if (temporary) {
             file.park(destination);
         } else {
             file.complete(destination, UploadSource.SFTP, listener);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** How long SQLite waits for another writer before giving up. */
-    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+    public static final Duration SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     private final HikariDataSource pool;
     private final Dialect dialect;
@@ -39,7 +40,7 @@ public final class Database implements AutoCloseable {
             createParentFolder(url);
             hikari.setDriverClassName("org.sqlite.JDBC");
             hikari.addDataSourceProperty("journal_mode", "WAL");
-            hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+            hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT.toMillis()));
             hikari.addDataSourceProperty("foreign_keys", "true");
             // 32 MiB of pages per connection (SQLite keeps 2 MiB by default): the indexes a batch of a hundred
             // thousand calls touches stay in memory instead of being read back from the OS for every row

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callport.server.landing.ByteSizes;
 import io.callport.server.landing.CampaignPath;
+import io.callport.server.landing.DiskFullException;
 import io.callport.server.landing.FileNames;
 import io.callport.server.landing.FileTooLargeException;
 import io.callport.server.landing.IncomingFile;
@@ -79,7 +80,7 @@ final class HttpLanding {
 
     /**
      * Appends {@code body} to the file up to {@code maxBytes}; past the file's limit the file is discarded and the
-     * request refused with 413.
+     * request refused with 413. A full disk is a {@link DiskFullException} (507), seen by the client still sending.
      */
     long receive(InputStream body, IncomingFile file, long maxBytes, InputStream wholeRequest) throws IOException {
         try {
@@ -87,6 +88,9 @@ final class HttpLanding {
         } catch (FileTooLargeException e) {
             drain(wholeRequest);
             throw new ContentTooLargeResponse(e.getMessage());
+        } catch (DiskFullException e) {
+            drain(wholeRequest);
+            throw e;
         }
     }
 
@@ -126,7 +130,7 @@ final class HttpLanding {
         return file.complete(destination, target.source(), listener);
     }
 
-    private static void drain(InputStream request) {
+    static void drain(InputStream request) {
         byte[] sink = new byte[64 * 1024];
         long drained = 0;
         try {

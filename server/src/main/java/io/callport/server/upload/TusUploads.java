@@ -2,6 +2,7 @@ package io.callport.server.upload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callport.server.landing.CampaignPath;
+import io.callport.server.landing.DiskFullException;
 import io.callport.server.landing.IncomingFile;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingArea;
@@ -148,6 +149,9 @@ public final class TusUploads {
                             + " bytes; it was discarded.");
                 }
             } catch (IOException interrupted) {
+                if (interrupted instanceof DiskFullException) {
+                    HttpLanding.drain(body); // so the client, still sending, sees the answer
+                }
                 if (digest != null) {
                     file.truncate(start);
                 }

@@ -12,6 +12,7 @@ import io.callport.server.landing.CampaignPath;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.UploadSource;
+import io.callport.server.landing.WriteCheck;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.Call;
 import io.callport.server.store.CallFilter;
@@ -21,7 +22,9 @@ import io.callport.server.store.Page;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -56,10 +59,16 @@ public final class PipelineServer implements AutoCloseable {
     }
 
     public static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock) throws IOException {
+        return start(config, settings, clock, WriteCheck.NONE);
+    }
+
+    /** @param writeCheck asked before each write into the transfer servers' landing area */
+    public static PipelineServer start(ServerConfig config, PipelineSettings settings, Clock clock,
+                                       WriteCheck writeCheck) throws IOException {
         PipelineExtension extension = new PipelineExtension(settings, PipelineExtension::recordingsFor, null,
                 PipelineRoutes::of, io.callport.server.retention.Housekeeping::of);
         TestServer http = TestServer.start(config, List.of(extension,
-                new io.callport.server.TransferExtension(extension::listenerFor)), clock);
+                new io.callport.server.TransferExtension(extension::listenerFor, writeCheck)), clock);
         return new PipelineServer(http, extension, new LandingArea(config.dataDir().resolve(Pipeline.LANDING_FOLDER),
                 io.callport.server.landing.SizeLimits.DEFAULT, clock));
     }
@@ -145,6 +154,26 @@ public final class PipelineServer implements AutoCloseable {
 
     public LandedFile land(String campaignId, String path, String text) throws IOException {
         return land(campaignId, path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Drops {@code calls} short recordings {@code call-0000.wav}... and then a CSV naming them (agent 478, queue
+     * Billing) into the campaign's folder on disk, each written in {@code staging} and moved into place whole.
+     * Nothing is told of them: a scan finds them.
+     */
+    public void dropBatch(String campaignId, Path staging, int calls) throws IOException {
+        CampaignFolder campaign = folder(campaignId);
+        Path folder = Files.createDirectories(landingRoot().resolve(campaign.orgFolder())
+                .resolve(campaign.campaignFolder()));
+        StringBuilder csv = new StringBuilder("call_id,agent,date,recording,queue\n");
+        for (int i = 0; i < calls; i++) {
+            String name = "call-%04d.wav".formatted(i);
+            Files.write(staging.resolve(name), Recordings.wav(100 + i));
+            Files.move(staging.resolve(name), folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            csv.append("C").append(i).append(",478,2026-01-05T09:00:00Z,").append(name).append(",Billing\n");
+        }
+        Files.writeString(staging.resolve("calls.csv"), csv);
+        Files.move(staging.resolve("calls.csv"), folder.resolve("calls.csv"), StandardCopyOption.ATOMIC_MOVE);
     }
 
     public Path landingRoot() {

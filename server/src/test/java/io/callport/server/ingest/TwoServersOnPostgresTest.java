@@ -6,9 +6,7 @@ import io.callport.server.config.ServerConfig;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.CallStatus;
 import io.callport.server.store.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -51,7 +49,7 @@ class TwoServersOnPostgresTest {
                 follow(second, "second", completedBy, doubled);
                 first.agent("478", null, "Ann Lee");
                 String campaign = first.campaign("Sales", true, 1);
-                drop(first, campaign);
+                first.dropBatch(campaign, staging, CALLS);
 
                 CompletableFuture<Integer> scannedByFirst = CompletableFuture.supplyAsync(() -> scan(first));
                 CompletableFuture<Integer> scannedBySecond = CompletableFuture.supplyAsync(() -> scan(second));
@@ -93,19 +91,5 @@ class TwoServersOnPostgresTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private void drop(PipelineServer server, String campaign) throws Exception {
-        Path folder = Files.createDirectories(server.landingRoot().resolve(server.folder(campaign).orgFolder())
-                .resolve(server.folder(campaign).campaignFolder()));
-        StringBuilder csv = new StringBuilder("call_id,agent,date,recording,queue\n");
-        for (int i = 0; i < CALLS; i++) {
-            String name = "call-%04d.wav".formatted(i);
-            Files.write(staging.resolve(name), Recordings.wav(100 + i));
-            Files.move(staging.resolve(name), folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            csv.append("C").append(i).append(",478,2026-01-05T09:00:00Z,").append(name).append(",Billing\n");
-        }
-        Files.writeString(staging.resolve("calls.csv"), csv);
-        Files.move(staging.resolve("calls.csv"), folder.resolve("calls.csv"), StandardCopyOption.ATOMIC_MOVE);
     }
 }

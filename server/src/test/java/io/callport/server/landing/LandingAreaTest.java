@@ -221,6 +221,22 @@ class LandingAreaTest {
     }
 
     @Test
+    void aFileParkedByADroppedConnectionAndTakenBackHashesAsAWhole() throws IOException {
+        byte[] content = randomBytes(900, 10);
+        CampaignPath parked = new CampaignPath(SALES, "call.wav.filepart");
+        IncomingFile cut = landing.begin(parked.fileName());
+        cut.write(ByteBuffer.wrap(content, 0, 400), 0);
+        cut.parkUnlessTaken(parked);
+
+        IncomingFile resumed = landing.adopt(parked);
+        resumed.write(ByteBuffer.wrap(content, 400, 500), 400);
+        LandedFile landed = resumed.complete(parked.withFileName("call.wav"), UploadSource.SFTP, listener);
+
+        assertThat(landed.file()).hasBinaryContent(content);
+        assertThat(landed.sha256()).isEqualTo(sha256(content));
+    }
+
+    @Test
     void aParkedFileChangedBeforeItsRenameIsHashedAsItIsThen() throws IOException {
         byte[] start = randomBytes(500, 8);
         byte[] more = randomBytes(200, 9);

@@ -165,6 +165,38 @@ class SftpServerTest extends SftpServerFixture {
     }
 
     @Test
+    void uploadUnderATemporaryNameCutOffIsKeptUnderThatNameAndResumesFromItsSize() throws Exception {
+        byte[] recording = randomBytes(48_000_000, 5);
+        Path file = Files.write(local.resolve("long-call.wav"), recording);
+        Path parked = landing.campaignDir(SALES).resolve("long-call.wav.filepart");
+
+        Process sftp = openSsh.startBatch(salesKey, "sales-uploader", server.port(),
+                "put " + file + " long-call.wav.filepart\n");
+        waitUntil(() -> partialBytes() > 5_000_000, Duration.ofSeconds(30));
+        sftp.descendants().forEach(ProcessHandle::destroyForcibly);
+        sftp.destroyForcibly().waitFor();
+        waitUntil(() -> Files.exists(parked), Duration.ofSeconds(15));
+        long kept = Files.size(parked);
+        assertThat(kept).isBetween(1L, (long) recording.length - 1);
+        assertThat(Files.mismatch(parked, file)).as("what was kept is the file's beginning").isEqualTo(kept);
+        assertThat(events).isEmpty();
+
+        OpenSsh.Result resumed = openSsh.batch(salesKey, "sales-uploader", server.port(), """
+                reput %s long-call.wav.filepart
+                rename long-call.wav.filepart long-call.wav
+                """.formatted(file));
+
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        // reput writes only from the kept size on: the whole file lands only if the server continued the kept bytes
+        assertThat(events).singleElement().satisfies(landed -> {
+            assertThat(landed.relativePath()).isEqualTo("long-call.wav");
+            assertThat(landed.sha256()).isEqualTo(sha256(recording));
+        });
+        assertThat(parked).doesNotExist();
+        assertThat(partials()).isEmpty();
+    }
+
+    @Test
     void uploadCutOffByAServerStopLeavesNoFileAndNoEvent() throws Exception {
         Path big = sparseFile(local.resolve("long-call.wav"), 1L << 30);
 

@@ -1,5 +1,10 @@
 package io.callport.server.upload;
 
+import static io.callport.server.upload.MultipartForm.BOUNDARY;
+import static io.callport.server.upload.MultipartForm.CONTENT_TYPE;
+import static io.callport.server.upload.MultipartForm.field;
+import static io.callport.server.upload.MultipartForm.filePart;
+import static io.callport.server.upload.MultipartForm.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MultipartReaderTest {
-    private static final String BOUNDARY = "----CallportBoundary7MA4YWxk";
-    private static final String CONTENT_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
 
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 100, 65_536, 1 << 20})
@@ -93,30 +96,6 @@ class MultipartReaderTest {
                 .hasMessage("Send the upload as multipart/form-data.");
         assertThat(MultipartReader.boundaryOf("multipart/form-data; charset=utf-8; boundary=\"a b\""))
                 .isEqualTo("a b");
-    }
-
-    static byte[] field(String name, String value) {
-        return ("Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value)
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    static byte[] filePart(String name, String fileName, byte[] content) {
-        byte[] head = ("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] part = Arrays.copyOf(head, head.length + content.length);
-        System.arraycopy(content, 0, part, head.length, content.length);
-        return part;
-    }
-
-    static byte[] form(List<byte[]> parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(("--" + BOUNDARY + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.writeBytes(part);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        }
-        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        return out.toByteArray();
     }
 
     /** Hands out at most {@code maxRead} bytes per read, as a slow network does. */

@@ -23,10 +23,10 @@ class OneShotUploadTest extends UploadServerFixture {
     @Test
     void recordingWithMetadataLandsBesideItsSidecar() throws Exception {
         byte[] recording = randomBytes(2_500_000, 31);
-        byte[] body = MultipartReaderTest.form(List.of(
-                MultipartReaderTest.field("campaignId", TestCampaigns.SALES_ID),
-                MultipartReaderTest.field("metadata", "{\"agent\":\"ann\",\"direction\":\"outbound\"}"),
-                MultipartReaderTest.filePart("file", "20261102-083700_outbound_478.wav", recording)));
+        byte[] body = MultipartForm.form(List.of(
+                MultipartForm.field("campaignId", TestCampaigns.SALES_ID),
+                MultipartForm.field("metadata", "{\"agent\":\"ann\",\"direction\":\"outbound\"}"),
+                MultipartForm.filePart("file", "20261102-083700_outbound_478.wav", recording)));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         uri(UploadRoutes.ONE_SHOT_PATH))
