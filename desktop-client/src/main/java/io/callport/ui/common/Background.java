@@ -2,6 +2,7 @@ package io.callport.ui.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.concurrent.Task;
 
 /**
@@ -14,8 +15,13 @@ public final class Background implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS,
             Thread.ofPlatform().daemon().name("callport-background-", 1).factory());
 
+    /** Runs the task on a background thread; once closed (the window is going away), cancels it instead. */
     public <T> Task<T> run(Task<T> task) {
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closed) {
+            task.cancel(false);
+        }
         return task;
     }
 
