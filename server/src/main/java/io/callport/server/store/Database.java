@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
+    /**
+     * SQLite lets one writer in at a time and makes the others retry in its busy handler, where under many
+     * concurrent uploads an unlucky writer can lose every retry until the busy timeout. This process's writers queue
+     * here in arrival order instead; the busy timeout is left for writers of other processes. (PostgreSQL's writers
+     * lock rows, not the database: they need no queue.)
+     */
+    private final ReentrantLock sqliteWriters = new ReentrantLock(true);
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -78,6 +86,11 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(SqlWork<T> work) {
+        boolean queued = dialect == Dialect.SQLITE;
+        if (queued) {
+            sqliteWriters.lock();
+        }
+        // the pool puts auto-commit back, and rolls back what was left open, when the connection returns
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -85,13 +98,24 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackKeeping(e, connection);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw translate(e);
+        } finally {
+            if (queued) {
+                sqliteWriters.unlock();
+            }
+        }
+    }
+
+    /** Rolls back; a failure to do so is added to {@code cause}, which stays the error reported. */
+    private static void rollbackKeeping(Exception cause, Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
         }
     }
 
