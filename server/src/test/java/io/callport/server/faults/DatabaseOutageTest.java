@@ -127,8 +127,9 @@ class DatabaseOutageTest {
             assertThat(count(db, "SELECT COUNT(*) FROM call_versions")).as("one version per call").isEqualTo(CALLS);
             assertThat(count(db, "SELECT COUNT(*) FROM ingest_files")).as("each file recorded once")
                     .isEqualTo(CALLS + 1);
-            assertThat(count(db, "SELECT COUNT(*) FROM work_items")).as("no work left over").isZero();
         }
+        // work that failed during the outage may still be waiting for its retry after the batches finished
+        server.awaitNoWorkLeft(Duration.ofMinutes(2));
         assertThat(pipelineWorkers()).as("every pipeline worker is still running")
                 .isEqualTo(PipelineServer.fast().workers());
     }

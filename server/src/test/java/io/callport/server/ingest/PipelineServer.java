@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -197,6 +198,23 @@ public final class PipelineServer implements AutoCloseable {
             List<IngestBatch> batches = batches(campaignId);
             return !batches.isEmpty() && batches.stream().allMatch(b -> b.status().isFinal()) ? batches : null;
         }, timeout, () -> "batches of " + campaignId + " to finish: " + batches(campaignId));
+    }
+
+    /** Waits until the pipeline has no work item left, retries included; names what is left if it never drains. */
+    public void awaitNoWorkLeft(Duration timeout) {
+        await(() -> workLeft().isEmpty() ? Boolean.TRUE : null, timeout, () -> "no work left: " + workLeft());
+    }
+
+    private List<String> workLeft() {
+        return http.server().context().database().read(c -> {
+            List<String> items = new ArrayList<>();
+            try (var rows = c.createStatement().executeQuery("SELECT kind, attempts, last_error FROM work_items")) {
+                while (rows.next()) {
+                    items.add(rows.getString(1) + " (attempts " + rows.getInt(2) + ": " + rows.getString(3) + ")");
+                }
+            }
+            return items;
+        });
     }
 
     /** Waits until the campaign's newest batch has the status. */
