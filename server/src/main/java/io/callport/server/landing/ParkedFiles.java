@@ -23,7 +23,7 @@ final class ParkedFiles {
     private record Parked(long size, FileTime modified, RunningSha256.Progress hashedSoFar) {
     }
 
-    private final Map<Path, Parked> byPath = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<Path, Parked> byPath = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Path, Parked> eldest) {
             return size() > MAX_REMEMBERED;
