@@ -34,3 +34,15 @@ seconds() {
 median() {
   printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
 }
+
+# Processes to stop when the script ends (append with pids+=("$!")), and a folder whose large files then go: the
+# uploaded copies of a transfer benchmark fill several GiB per run, the logs beside them are kept.
+pids=()
+LARGE_FILES_DIR=""
+stop_and_tidy() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$LARGE_FILES_DIR" ]; then find "$LARGE_FILES_DIR" -type f -size +1M -delete 2>/dev/null || true; fi
+}
+trap stop_and_tidy EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
