@@ -105,15 +105,30 @@ public final class IncomingFile implements Closeable {
     public long appendFrom(InputStream in, long maxBytes) throws IOException {
         byte[] buffer = new byte[COPY_BUFFER];
         long copied = 0;
-        while (copied < maxBytes) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes - copied));
-            if (read < 0) {
-                break;
+        int read = 0;
+        while (copied < maxBytes && read >= 0) {
+            int wanted = (int) Math.min(buffer.length, maxBytes - copied);
+            int filled = 0;
+            try {
+                // Whole buffers: a socket hands over 8-16 KiB per read, and a write for each cost more CPU than the
+                // bytes' copy (measured on a 1 GiB upload).
+                while (filled < wanted && (read = in.read(buffer, filled, wanted - filled)) >= 0) {
+                    filled += read;
+                }
+            } catch (IOException cut) {
+                append(buffer, filled); // what arrived before the connection broke stays, for a resumed upload
+                throw cut;
             }
-            write(ByteBuffer.wrap(buffer, 0, read), size);
-            copied += read;
+            append(buffer, filled);
+            copied += filled;
         }
         return copied;
+    }
+
+    private void append(byte[] buffer, int length) throws IOException {
+        if (length > 0) {
+            write(ByteBuffer.wrap(buffer, 0, length), size);
+        }
     }
 
     /** Cuts the file back, e.g. to drop a chunk whose checksum did not match. */

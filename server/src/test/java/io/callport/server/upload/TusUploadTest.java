@@ -197,25 +197,26 @@ class TusUploadTest extends UploadServerFixture {
 
     @Test
     void aSecondChunkWhileOneIsStreamingIsLocked() throws Exception {
-        String location = create(TestCampaigns.SALES_KEY, 100_000, "call.wav");
+        // more than the server's 256 KiB receive buffer, so that part of the chunk is on disk while it streams
+        String location = create(TestCampaigns.SALES_KEY, 600_000, "call.wav");
         PipedOutputStream sender = new PipedOutputStream();
         PipedInputStream slowBody = new PipedInputStream(sender, 1 << 16);
         CompletableFuture<HttpResponse<String>> streaming = http.sendAsync(request(location, TestCampaigns.SALES_KEY)
                 .header("Content-Type", CHUNK).header("Upload-Offset", "0")
                 .method("PATCH", HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> slowBody), 100_000)).build(),
+                        HttpRequest.BodyPublishers.ofInputStream(() -> slowBody), 600_000)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        sender.write(new byte[50_000]);
+        sender.write(new byte[300_000]);
         sender.flush();
-        waitForPartialBytes(20_000);
+        waitForPartialBytes(200_000);
 
         HttpResponse<String> second = patch(location, 0, new byte[10], null);
-        sender.write(new byte[50_000]);
+        sender.write(new byte[300_000]);
         sender.close();
 
         assertThat(second.statusCode()).isEqualTo(423);
         assertThat(streaming.get().statusCode()).isEqualTo(204);
-        assertThat(events).singleElement().extracting(LandedFile::size).isEqualTo(100_000L);
+        assertThat(events).singleElement().extracting(LandedFile::size).isEqualTo(600_000L);
     }
 
     private void waitForPartialBytes(long bytes) throws Exception {
