@@ -1,4 +1,4 @@
-package io.callport.server.upload;
+package io.callport.server;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, for expiries. */
+/** A clock tests move by hand, in UTC. */
 public final class MutableClock extends Clock {
-    private volatile Instant now = Instant.now();
+    private volatile Instant now;
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    /** Starts at the real time, for tests that only care about time passing. */
+    public MutableClock() {
+        this(Instant.now());
+    }
 
     public void advance(Duration duration) {
         now = now.plus(duration);
