@@ -6,26 +6,37 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, in UTC. */
+/** A UTC clock tests move on by hand, either stopped between moves or running with the real time. */
 public final class MutableClock extends Clock {
-    private volatile Instant now;
+    private final Clock base;
+    private volatile Duration moved = Duration.ZERO;
 
-    public MutableClock(Instant start) {
-        this.now = start;
+    private MutableClock(Clock base) {
+        this.base = base;
     }
 
-    /** Starts at the real time, for tests that only care about time passing. */
+    /** Stopped at {@code start}. */
+    public MutableClock(Instant start) {
+        this(Clock.fixed(start, ZoneOffset.UTC));
+    }
+
+    /** Stopped at the real time it was made. */
     public MutableClock() {
         this(Instant.now());
     }
 
+    /** The real time, moved on by hand: time keeps passing (so queued work falls due), and a test can jump days. */
+    public static MutableClock running() {
+        return new MutableClock(Clock.systemUTC());
+    }
+
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        moved = moved.plus(duration);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return base.instant().plus(moved);
     }
 
     @Override

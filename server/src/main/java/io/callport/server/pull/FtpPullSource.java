@@ -234,13 +234,7 @@ public final class FtpPullSource implements PullSource {
     }
 
     /** Trusts the certificate whose fingerprint is pinned, or the first one it sees when none is. */
-    private static final class PinnedCertificate implements X509TrustManager {
-        private final PinnedFingerprint pin;
-
-        PinnedCertificate(PinnedFingerprint pin) {
-            this.pin = pin;
-        }
-
+    private record PinnedCertificate(PinnedFingerprint pin) implements X509TrustManager {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             String presented = fingerprint(chain[0]);

@@ -216,13 +216,7 @@ public final class SftpPullSource implements PullSource {
     }
 
     /** Accepts the host key whose fingerprint is pinned, or the first one it sees when none is. */
-    private static final class PinnedHostKey implements HostKeyRepository {
-        private final PinnedFingerprint pin;
-
-        PinnedHostKey(PinnedFingerprint pin) {
-            this.pin = pin;
-        }
-
+    private record PinnedHostKey(PinnedFingerprint pin) implements HostKeyRepository {
         @Override
         public int check(String host, byte[] key) {
             return pin.accepts(SshPublicKeys.fingerprint(key)) ? OK : CHANGED;
