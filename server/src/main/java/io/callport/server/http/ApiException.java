@@ -30,6 +30,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", message);
     }
 
+    /**
+     * The 404 for something that does not exist, belongs to another organisation or lies outside the key's
+     * campaign: all three read the same, so ids cannot be probed.
+     */
+    public static ApiException unreachable(String what, String id) {
+        return notFound("There is no " + what + " '" + id + "' that this key can reach.");
+    }
+
     public static ApiException payloadTooLarge(String message) {
         return new ApiException(413, "payload_too_large", message);
     }

@@ -3,7 +3,6 @@ package io.callport.server.http;
 import io.callport.server.auth.Permission;
 import io.callport.server.auth.Principal;
 import io.callport.server.ingest.Pipeline;
-import io.callport.server.ingest.PipelineCommands;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.FileStatus;
 import io.callport.server.store.IngestBatch;
@@ -45,8 +44,7 @@ public final class BatchRoutes implements RouteGroup {
         Page page = PipelineQuery.page(ctx);
         List<IngestBatch> batches = pipeline.store().batches().list(principal.orgId(), campaigns,
                 PipelineQuery.enumeration(ctx, "status", BatchStatus.class), page);
-        ctx.json(new PipelineViews.Listing<>(batches.stream().map(this::view).toList(),
-                PipelineQuery.nextOffset(page, batches.size())));
+        ctx.json(PipelineViews.Listing.of(batches, page, this::view));
     }
 
     private void one(Context ctx) {
@@ -58,24 +56,19 @@ public final class BatchRoutes implements RouteGroup {
         Page page = PipelineQuery.page(ctx);
         List<IngestFile> files = pipeline.store().files().inBatch(batch.id(),
                 PipelineQuery.enumeration(ctx, "status", FileStatus.class), page);
-        ctx.json(new PipelineViews.Listing<>(files.stream().map(PipelineViews.FileView::of).toList(),
-                PipelineQuery.nextOffset(page, files.size())));
+        ctx.json(PipelineViews.Listing.of(files, page, PipelineViews.FileView::of));
     }
 
     private void cancel(Context ctx) {
         Principal principal = Principal.of(ctx).require(Permission.UPLOAD_CALLS);
         IngestBatch batch = visible(principal, ctx.pathParam("id"));
-        try {
-            ctx.json(view(pipeline.commands().cancel(principal.orgId(), batch.id()).orElseThrow()));
-        } catch (PipelineCommands.Refused refused) {
-            throw new ApiException(409, "conflict", refused.getMessage());
-        }
+        ctx.json(view(pipeline.commands().cancel(principal.orgId(), batch.id()).orElseThrow()));
     }
 
     private IngestBatch visible(Principal principal, String batchId) {
         return pipeline.store().batches().find(principal.orgId(), batchId)
                 .filter(batch -> principal.canSee(batch.campaignId()))
-                .orElseThrow(() -> ApiException.notFound("There is no batch '" + batchId + "' that this key can reach."));
+                .orElseThrow(() -> ApiException.unreachable("batch", batchId));
     }
 
     private PipelineViews.BatchView view(IngestBatch batch) {

@@ -3,7 +3,6 @@ package io.callport.server.http;
 import io.callport.server.auth.Permission;
 import io.callport.server.auth.Principal;
 import io.callport.server.ingest.Pipeline;
-import io.callport.server.ingest.PipelineCommands;
 import io.callport.server.store.Call;
 import io.callport.server.store.CallFilter;
 import io.callport.server.store.CallStatus;
@@ -47,8 +46,7 @@ public final class CallRoutes implements RouteGroup {
                 PipelineQuery.instant(ctx, "to"));
         Page page = PipelineQuery.page(ctx);
         List<Call> calls = pipeline.store().calls().list(principal.orgId(), filter, page);
-        ctx.json(new PipelineViews.Listing<>(calls.stream().map(PipelineViews.CallView::of).toList(),
-                PipelineQuery.nextOffset(page, calls.size())));
+        ctx.json(PipelineViews.Listing.of(calls, page, PipelineViews.CallView::of));
     }
 
     private void one(Context ctx) {
@@ -60,18 +58,14 @@ public final class CallRoutes implements RouteGroup {
     private void reprocess(Context ctx) {
         Principal principal = Principal.of(ctx).require(Permission.REPROCESS_CALLS);
         Call call = visible(principal, ctx.pathParam("id"));
-        try {
-            ctx.status(202).json(PipelineViews.CallView.of(
-                    pipeline.commands().reprocess(principal.orgId(), call.id()).orElseThrow()));
-        } catch (PipelineCommands.Refused refused) {
-            throw new ApiException(409, "conflict", refused.getMessage());
-        }
+        ctx.status(202).json(PipelineViews.CallView.of(
+                pipeline.commands().reprocess(principal.orgId(), call.id()).orElseThrow()));
     }
 
     private Call visible(Principal principal, String callId) {
         return pipeline.store().calls().find(principal.orgId(), callId)
                 .filter(call -> principal.canSee(call.campaignId()))
-                .orElseThrow(() -> ApiException.notFound("There is no call '" + callId + "' that this key can reach."));
+                .orElseThrow(() -> ApiException.unreachable("call", callId));
     }
 
     private static String blankToNull(String value) {

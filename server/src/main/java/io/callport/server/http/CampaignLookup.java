@@ -18,7 +18,6 @@ public final class CampaignLookup {
     public Campaign visible(Principal principal, String campaignId) {
         return campaigns.find(principal.orgId(), campaignId)
                 .filter(campaign -> principal.canSee(campaign.id()))
-                .orElseThrow(() -> ApiException.notFound("There is no campaign '" + campaignId
-                        + "' that this key can reach."));
+                .orElseThrow(() -> ApiException.unreachable("campaign", campaignId));
     }
 }

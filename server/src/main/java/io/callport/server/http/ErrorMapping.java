@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.callport.server.auth.AccessDeniedException;
 import io.callport.server.auth.AuthenticationException;
 import io.callport.server.auth.TooManyFailuresException;
+import io.callport.server.ingest.PipelineCommands;
 import io.callport.server.landing.DiskFullException;
 import io.callport.server.store.DuplicateException;
 import io.callport.server.store.InvalidValueException;
@@ -40,6 +41,7 @@ final class ErrorMapping {
             case ValidationException validation -> respond(ctx, 400, "bad_request",
                     "Invalid parameter: " + validation.getErrors().keySet());
             case DuplicateException duplicate -> respond(ctx, 409, "conflict", duplicate.getMessage());
+            case PipelineCommands.Refused refused -> respond(ctx, 409, "conflict", refused.getMessage());
             case InvalidValueException invalid -> respond(ctx, 400, "bad_request", invalid.getMessage());
             case AuthenticationException unauthenticated -> {
                 ctx.header("WWW-Authenticate", "Bearer");

@@ -45,11 +45,6 @@ final class PipelineQuery {
         return new Page(integer(ctx, "limit", DEFAULT_LIMIT), integer(ctx, "offset", 0));
     }
 
-    /** The offset of the next page, or null when this page was the last. */
-    static Integer nextOffset(Page page, int returned) {
-        return returned < page.limit() ? null : page.offset() + returned;
-    }
-
     static <E extends Enum<E>> E enumeration(Context ctx, String name, Class<E> type) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {

@@ -6,16 +6,23 @@ import io.callport.server.store.CallMedia;
 import io.callport.server.store.CallVersion;
 import io.callport.server.store.IngestBatch;
 import io.callport.server.store.IngestFile;
+import io.callport.server.store.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** How batches, files and calls look in the API. */
 final class PipelineViews {
     private PipelineViews() {
     }
 
+    /** A page of a listing; {@code nextOffset} is null when this page was the last. */
     record Listing<T>(List<T> items, Integer nextOffset) {
+        static <S, T> Listing<T> of(List<S> found, Page page, Function<S, T> view) {
+            Integer next = found.size() < page.limit() ? null : page.offset() + found.size();
+            return new Listing<>(found.stream().map(view).toList(), next);
+        }
     }
 
     record CountsView(Map<String, Long> files, Map<String, Long> calls, Map<String, Long> rows) {

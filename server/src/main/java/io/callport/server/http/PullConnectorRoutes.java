@@ -196,8 +196,7 @@ public final class PullConnectorRoutes implements RouteGroup {
     private PullConnector visible(Principal principal, String id) {
         return connectors.find(principal.orgId(), id)
                 .filter(connector -> principal.canSee(connector.campaignId()))
-                .orElseThrow(() -> ApiException.notFound("There is no connector '" + id + "' that this key can "
-                        + "reach."));
+                .orElseThrow(() -> ApiException.unreachable("connector", id));
     }
 
     private ConnectorView view(Principal principal, String id) {

@@ -81,7 +81,7 @@ public final class SshKeyRoutes implements RouteGroup {
         String id = ctx.pathParam("id");
         boolean visible = sshKeys.find(principal.orgId(), id).filter(record -> visible(principal, record)).isPresent();
         if (!visible || !sshKeys.delete(principal.orgId(), id)) {
-            throw ApiException.notFound("There is no SSH key '" + id + "' that this key can reach.");
+            throw ApiException.unreachable("SSH key", id);
         }
         ctx.status(204);
     }

@@ -79,7 +79,7 @@ public final class WebhookRoutes implements RouteGroup {
     private void delete(Context ctx) {
         Principal principal = manager(ctx);
         if (!webhooks.delete(principal.orgId(), ctx.pathParam("id"))) {
-            throw notFound(ctx.pathParam("id"));
+            throw ApiException.unreachable("webhook", ctx.pathParam("id"));
         }
         ctx.status(204);
     }
@@ -87,19 +87,14 @@ public final class WebhookRoutes implements RouteGroup {
     private void deliveries(Context ctx) {
         Principal principal = manager(ctx);
         Webhook webhook = webhooks.find(principal.orgId(), ctx.pathParam("id"))
-                .orElseThrow(() -> notFound(ctx.pathParam("id")));
+                .orElseThrow(() -> ApiException.unreachable("webhook", ctx.pathParam("id")));
         Page page = PipelineQuery.page(ctx);
         List<WebhookDelivery> found = webhooks.deliveries(webhook.id(), page);
-        ctx.json(new PipelineViews.Listing<>(found.stream().map(DeliveryView::of).toList(),
-                PipelineQuery.nextOffset(page, found.size())));
+        ctx.json(PipelineViews.Listing.of(found, page, DeliveryView::of));
     }
 
     private static Principal manager(Context ctx) {
         return Principal.of(ctx).require(Permission.MANAGE_API_KEYS).requireOrganisationWide("manage webhooks");
-    }
-
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("There is no webhook '" + id + "' that this key can reach.");
     }
 
     /** An absolute http or https address with a host. */

@@ -3,16 +3,11 @@ package io.callport.server.pull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -35,8 +30,6 @@ import org.apache.commons.net.ftp.FTPSClient;
  * Listings use {@code MLSD} (exact sizes and times) where the server offers it, {@code LIST} otherwise.
  */
 public final class FtpPullSource implements PullSource {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private static final int FILE_UNAVAILABLE = 550;
 
     private final FtpSite site;
@@ -53,18 +46,18 @@ public final class FtpPullSource implements PullSource {
 
     @Override
     public PullSession connect() throws PullException {
-        PinnedCertificate certificate = new PinnedCertificate(pinnedFingerprint);
+        PinnedFingerprint certificate = new PinnedFingerprint(pinnedFingerprint);
         FTPClient client;
         if (site.tls()) {
             FTPSClient ftps = new FTPSClient("TLS", false);
-            ftps.setTrustManager(certificate);
+            ftps.setTrustManager(new PinnedCertificate(certificate));
             client = ftps;
         } else {
             client = new FTPClient();
         }
-        client.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        client.setDefaultTimeout((int) READ_TIMEOUT.toMillis());
-        client.setDataTimeout(READ_TIMEOUT);
+        client.setConnectTimeout((int) ServerConnections.CONNECT_TIMEOUT.toMillis());
+        client.setDefaultTimeout((int) ServerConnections.READ_TIMEOUT.toMillis());
+        client.setDataTimeout(ServerConnections.READ_TIMEOUT);
         try {
             client.connect(site.host(), site.port());
             requirePositive(client, "The FTP server " + server() + " refused the connection");
@@ -78,7 +71,7 @@ public final class FtpPullSource implements PullSource {
             }
             client.enterLocalPassiveMode();
             client.setFileType(FTP.BINARY_FILE_TYPE);
-            FtpSession session = new FtpSession(client, certificate.seen, client.hasFeature("MLST"));
+            FtpSession session = new FtpSession(client, certificate.presented(), client.hasFeature("MLST"));
             session.requireBasePath();
             return session;
         } catch (PullException e) {
@@ -90,28 +83,15 @@ public final class FtpPullSource implements PullSource {
         }
     }
 
-    private PullException connectFailure(IOException e, PinnedCertificate certificate) {
-        if (certificate.changed) {
-            return new PullException(PullFailure.HOST_KEY_CHANGED, "The FTPS server " + server() + " presented the "
-                    + "certificate " + certificate.seen + ", but " + pinnedFingerprint + " was pinned when the "
-                    + "connector first connected. Nothing was fetched. If the customer replaced the certificate, "
-                    + "confirm the new one on the connector; otherwise someone may be intercepting the connection.", e);
-        }
-        if (e instanceof UnknownHostException) {
-            return new PullException(PullFailure.UNREACHABLE, "The FTP host name " + site.host() + " does not resolve.",
-                    e);
-        }
-        if (e instanceof ConnectException || e instanceof NoRouteToHostException
-                || e instanceof SocketTimeoutException) {
-            return new PullException(PullFailure.UNREACHABLE, "The FTP server " + server() + " cannot be reached ("
-                    + e.getMessage() + ").", e);
+    private PullException connectFailure(IOException e, PinnedFingerprint certificate) {
+        if (certificate.changed()) {
+            return certificate.changedFailure("FTPS server " + server(), "certificate", e);
         }
         if (e instanceof SSLException) {
             return new PullException(PullFailure.CONNECTION_LOST, "The TLS handshake with the FTPS server " + server()
                     + " failed: " + e.getMessage() + ". Check that the server offers explicit TLS (AUTH TLS).", e);
         }
-        return new PullException(PullFailure.CONNECTION_LOST, "The connection to the FTP server " + server()
-                + " failed: " + e.getMessage() + ".", e);
+        return ServerConnections.failure("FTP", site.host(), site.port(), e, e);
     }
 
     private String server() {
@@ -253,22 +233,13 @@ public final class FtpPullSource implements PullSource {
         }
     }
 
-    /** Trusts the first certificate it sees and remembers its fingerprint; refuses any other once one is pinned. */
-    private static final class PinnedCertificate implements X509TrustManager {
-        private final String pinned;
-        private String seen;
-        private boolean changed;
-
-        PinnedCertificate(String pinned) {
-            this.pinned = pinned;
-        }
-
+    /** Trusts the certificate whose fingerprint is pinned, or the first one it sees when none is. */
+    private record PinnedCertificate(PinnedFingerprint pin) implements X509TrustManager {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            seen = fingerprint(chain[0]);
-            changed = pinned != null && !pinned.equals(seen);
-            if (changed) {
-                throw new CertificateException("certificate " + seen + " is not the pinned " + pinned);
+            String presented = fingerprint(chain[0]);
+            if (!pin.accepts(presented)) {
+                throw new CertificateException("certificate " + presented + " is not the pinned one");
             }
         }
 

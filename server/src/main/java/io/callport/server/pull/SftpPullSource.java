@@ -13,12 +13,8 @@ import io.callport.server.auth.SshPublicKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +27,6 @@ import java.util.Vector;
  * must present the same key or is refused with {@link PullFailure#HOST_KEY_CHANGED}.
  */
 public final class SftpPullSource implements PullSource {
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     /** AES-GCM first: cheapest for both ends (MINA's chacha20 costs about four times the CPU). */
     private static final String CIPHERS = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,aes128-ctr,aes192-ctr,"
             + "aes256-ctr,chacha20-poly1305@openssh.com";
@@ -55,11 +49,11 @@ public final class SftpPullSource implements PullSource {
 
     @Override
     public PullSession connect() throws PullException {
-        PinnedHostKey hostKey = new PinnedHostKey(pinnedFingerprint);
+        PinnedFingerprint hostKey = new PinnedFingerprint(pinnedFingerprint);
         Session session = null;
         try {
             JSch jsch = new JSch();
-            jsch.setHostKeyRepository(hostKey);
+            jsch.setHostKeyRepository(new PinnedHostKey(hostKey));
             if (credentials.privateKey() != null) {
                 addIdentity(jsch);
             }
@@ -72,11 +66,11 @@ public final class SftpPullSource implements PullSource {
             session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
             session.setConfig("cipher.s2c", CIPHERS);
             session.setConfig("cipher.c2s", CIPHERS);
-            session.setTimeout((int) READ_TIMEOUT.toMillis());
-            session.connect((int) CONNECT_TIMEOUT.toMillis());
+            session.setTimeout((int) ServerConnections.READ_TIMEOUT.toMillis());
+            session.connect((int) ServerConnections.CONNECT_TIMEOUT.toMillis());
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
-            channel.connect((int) CONNECT_TIMEOUT.toMillis());
-            SftpSession opened = new SftpSession(session, channel, hostKey.seen);
+            channel.connect((int) ServerConnections.CONNECT_TIMEOUT.toMillis());
+            SftpSession opened = new SftpSession(session, channel, hostKey.presented());
             opened.requireBasePath();
             return opened;
         } catch (JSchException e) {
@@ -100,31 +94,24 @@ public final class SftpPullSource implements PullSource {
         }
     }
 
-    private PullException connectFailure(JSchException e, PinnedHostKey hostKey) {
+    private PullException connectFailure(JSchException e, PinnedFingerprint hostKey) {
         String server = site.host() + ":" + site.port();
-        if (hostKey.changed) {
-            return new PullException(PullFailure.HOST_KEY_CHANGED, "The SFTP server " + server + " presented the host "
-                    + "key " + hostKey.seen + ", but " + pinnedFingerprint + " was pinned when the connector first "
-                    + "connected. Nothing was fetched. If the customer replaced the server's key, confirm the new "
-                    + "key on the connector; otherwise someone may be intercepting the connection.", e);
+        if (hostKey.changed()) {
+            return hostKey.changedFailure("SFTP server " + server, "host key", e);
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof UnknownHostException) {
-            return new PullException(PullFailure.UNREACHABLE, "The SFTP host name " + site.host()
-                    + " does not resolve.", e);
-        }
-        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                || cause instanceof SocketTimeoutException || String.valueOf(e.getMessage()).startsWith("timeout")) {
-            return new PullException(PullFailure.UNREACHABLE, "The SFTP server " + server + " cannot be reached ("
-                    + (cause != null ? cause.getMessage() : e.getMessage()) + ").", e);
-        }
-        if (String.valueOf(e.getMessage()).contains("Auth fail") || String.valueOf(e.getMessage()).contains("Auth cancel")) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Auth fail") || message.contains("Auth cancel")) {
             return new PullException(PullFailure.BAD_CREDENTIALS, "The SFTP server " + server + " refused the login "
                     + "of '" + site.username() + "' with the " + (credentials.privateKey() != null ? "private key"
                     : "password") + " given.", e);
         }
-        return new PullException(PullFailure.CONNECTION_LOST, "The connection to the SFTP server " + server
-                + " failed: " + e.getMessage() + ".", e);
+        Throwable cause = e.getCause();
+        if (message.startsWith("timeout") && !(cause instanceof UnknownHostException)) {
+            // JSch reports a handshake that never finished as a bare "timeout: ..." message
+            return ServerConnections.unreachable("SFTP", site.host(), site.port(),
+                    cause != null ? cause.getMessage() : e.getMessage(), e);
+        }
+        return ServerConnections.failure("SFTP", site.host(), site.port(), cause, e);
     }
 
     private static void disconnect(Session session) {
@@ -228,21 +215,11 @@ public final class SftpPullSource implements PullSource {
         }
     }
 
-    /** Accepts the first host key it sees and remembers its fingerprint; refuses any other once one is pinned. */
-    private static final class PinnedHostKey implements HostKeyRepository {
-        private final String pinned;
-        private String seen;
-        private boolean changed;
-
-        PinnedHostKey(String pinned) {
-            this.pinned = pinned;
-        }
-
+    /** Accepts the host key whose fingerprint is pinned, or the first one it sees when none is. */
+    private record PinnedHostKey(PinnedFingerprint pin) implements HostKeyRepository {
         @Override
         public int check(String host, byte[] key) {
-            seen = SshPublicKeys.fingerprint(key);
-            changed = pinned != null && !pinned.equals(seen);
-            return changed ? CHANGED : OK;
+            return pin.accepts(SshPublicKeys.fingerprint(key)) ? OK : CHANGED;
         }
 
         @Override

@@ -70,26 +70,30 @@ final class HttpLanding {
         }
     }
 
-    /** Refuses a body whose declared length is beyond any file we would keep, before reading any of it. */
-    void refuseOversizedBody(Context ctx) {
+    /**
+     * The request body as a multipart form, read as it streams in. A body whose declared length is beyond any file
+     * we would keep is refused before any of it is read.
+     */
+    MultipartReader form(Context ctx) throws IOException {
         if (ctx.req().getContentLengthLong() > largestFile() + FORM_OVERHEAD_BYTES) {
             throw new ContentTooLargeResponse("The request is larger than the largest file Callport accepts ("
                     + ByteSizes.format(largestFile()) + ").");
         }
+        return new MultipartReader(ctx.bodyInputStream(), ctx.contentType());
     }
 
     /**
-     * Appends {@code body} to the file up to {@code maxBytes}; past the file's limit the file is discarded and the
-     * request refused with 413. A full disk is a {@link DiskFullException} (507), seen by the client still sending.
+     * Streams a form's file part into the file; past the file's limit the file is discarded and the request
+     * refused with 413. A full disk is a {@link DiskFullException} (507), seen by the client still sending.
      */
-    long receive(InputStream body, IncomingFile file, long maxBytes, InputStream wholeRequest) throws IOException {
+    void receive(MultipartReader form, MultipartReader.Part part, IncomingFile file) throws IOException {
         try {
-            return file.appendFrom(body, maxBytes);
+            file.appendFrom(part.body(), Long.MAX_VALUE);
         } catch (FileTooLargeException e) {
-            drain(wholeRequest);
+            drain(form.request());
             throw new ContentTooLargeResponse(e.getMessage());
         } catch (DiskFullException e) {
-            drain(wholeRequest);
+            drain(form.request());
             throw e;
         }
     }

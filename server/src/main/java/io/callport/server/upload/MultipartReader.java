@@ -63,6 +63,11 @@ final class MultipartReader {
         limit = 2;
     }
 
+    /** The whole request the form is read from, to drain after refusing it. */
+    InputStream request() {
+        return in;
+    }
+
     /** The next part, or empty after the closing boundary. */
     Optional<Part> next() throws IOException {
         if (finished) {

@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -29,9 +28,7 @@ public final class OneShotUploadHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        landing.refuseOversizedBody(ctx);
-        InputStream request = ctx.bodyInputStream();
-        MultipartReader form = new MultipartReader(request, ctx.contentType());
+        MultipartReader form = landing.form(ctx);
         UploadTarget target = null;
         Optional<String> metadata = Optional.empty();
         IncomingFile file = null;
@@ -48,7 +45,7 @@ public final class OneShotUploadHandler implements Handler {
                         }
                         file = landing.begin(HttpLanding.uploadName(part.fileName()
                                 .orElseThrow(() -> new BadRequestResponse("The file part has no file name."))));
-                        landing.receive(part.body(), file, Long.MAX_VALUE, request);
+                        landing.receive(form, part, file);
                     }
                     default -> { } // other fields are skipped by next()
                 }

@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -30,9 +29,7 @@ public final class PresignedUploadHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        landing.refuseOversizedBody(ctx);
-        InputStream request = ctx.bodyInputStream();
-        MultipartReader form = new MultipartReader(request, ctx.contentType());
+        MultipartReader form = landing.form(ctx);
         String key = null;
         String encodedPolicy = null;
         String signature = null;
@@ -50,7 +47,7 @@ public final class PresignedUploadHandler implements Handler {
                     if (!policy.key().equals(key)) {
                         throw new BadRequestResponse("The key field does not match the signed policy.");
                     }
-                    UploadResult result = receive(part.body(), policy, request);
+                    UploadResult result = receive(form, part, policy);
                     ctx.status(HttpStatus.CREATED).json(result);
                     return;
                 }
@@ -60,11 +57,12 @@ public final class PresignedUploadHandler implements Handler {
         throw new BadRequestResponse("The form has no file part.");
     }
 
-    private UploadResult receive(InputStream body, UploadPolicy policy, InputStream request) throws IOException {
+    private UploadResult receive(MultipartReader form, MultipartReader.Part part, UploadPolicy policy)
+            throws IOException {
         IncomingFile file = landing.begin(policy.fileName());
         try {
             file.limitTo(SizeLimit.declared(policy.maxSize()));
-            landing.receive(body, file, Long.MAX_VALUE, request);
+            landing.receive(form, part, file);
             if (file.size() < policy.minSize()) {
                 throw new BadRequestResponse(policy.fileName() + " has " + file.size() + " bytes, fewer than the "
                         + policy.minSize() + " it was signed for.");

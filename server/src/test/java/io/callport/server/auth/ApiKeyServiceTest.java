@@ -3,6 +3,7 @@ package io.callport.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callport.server.MutableClock;
 import io.callport.server.store.Database;
 import io.callport.server.store.OnEachDatabase;
 import io.callport.server.store.Organisation;
@@ -14,22 +15,23 @@ class ApiKeyServiceTest {
 
     @OnEachDatabase
     void aSecretAuthenticatesAsItsKeyAndLastUseIsWrittenAtMostOncePerMinute(Database database) {
-        AuthFailureLimiterTest.ManualClock clock = new AuthFailureLimiterTest.ManualClock();
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
         Store store = Store.on(database, clock);
         ApiKeyService service = new ApiKeyService(store.apiKeys(), clock);
         Organisation org = store.organisations().create("Acme");
         ApiKeyService.Issued issued = service.issue(org.id(), null, "ops", Role.SENIOR_MANAGER);
 
         Principal principal = service.authenticate(issued.secret());
-        java.time.Instant firstUse = clock.now;
-        clock.now = clock.now.plusSeconds(30);
+        java.time.Instant firstUse = clock.instant();
+        clock.advance(Duration.ofSeconds(30));
         service.authenticate(issued.secret());
 
         assertThat(principal).isEqualTo(new Principal(org.id(), issued.key().id(), null, Role.SENIOR_MANAGER));
         assertThat(store.apiKeys().find(org.id(), issued.key().id()).orElseThrow().lastUsedAt()).isEqualTo(firstUse);
-        clock.now = clock.now.plus(Duration.ofSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
         service.authenticate(issued.secret());
-        assertThat(store.apiKeys().find(org.id(), issued.key().id()).orElseThrow().lastUsedAt()).isEqualTo(clock.now);
+        assertThat(store.apiKeys().find(org.id(), issued.key().id()).orElseThrow().lastUsedAt())
+                .isEqualTo(clock.instant());
     }
 
     @OnEachDatabase

@@ -3,40 +3,26 @@ package io.callport.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callport.server.TestServer;
+import io.callport.server.ApiClient;
+import io.callport.server.TestServerExtension;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AgentApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static String owner;
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        owner = server.ownerKey();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static TestServer.Response importCsv(String csv) {
-        return server.postBody("/api/v1/agents/import", owner, "text/csv", HttpRequest.BodyPublishers.ofString(csv));
+    private static ApiClient.Response importCsv(String csv) {
+        return server.postBody("/api/v1/agents/import", server.ownerKey(), "text/csv",
+                HttpRequest.BodyPublishers.ofString(csv));
     }
 
     @Test
     void anAgentIsCreatedThenUpdatedByTheSameExternalId() {
-        TestServer.Response created = server.post("/api/v1/agents", owner,
+        ApiClient.Response created = server.post("/api/v1/agents", server.ownerKey(),
                 "{\"externalId\": \"E-100\", \"name\": \"Ann Lee\", \"team\": \"Blue\"}");
-        TestServer.Response updated = server.post("/api/v1/agents", owner,
+        ApiClient.Response updated = server.post("/api/v1/agents", server.ownerKey(),
                 "{\"externalId\": \"E-100\", \"email\": \"Ann.Lee@Acme.example\", \"name\": \"Ann Lee\"}");
 
         assertThat(created.status()).isEqualTo(201);
@@ -44,16 +30,18 @@ class AgentApiTest {
         assertThat(updated.json().get("id")).isEqualTo(created.json().get("id"));
         assertThat(updated.json().get("email").asText()).isEqualTo("ann.lee@acme.example");
         assertThat(updated.json().get("team").asText()).isEqualTo("Blue");
-        assertThat(server.get("/api/v1/agents", owner).json().findValuesAsText("externalId")).contains("E-100");
+        assertThat(server.get("/api/v1/agents", server.ownerKey()).json().findValuesAsText("externalId"))
+                .contains("E-100");
     }
 
     @Test
     void anAgentNeedsAnIdentifierAndAName() {
-        TestServer.Response noIdentifier = server.post("/api/v1/agents", owner, "{\"name\": \"Nobody\"}");
+        ApiClient.Response noIdentifier = server.post("/api/v1/agents", server.ownerKey(), "{\"name\": \"Nobody\"}");
         assertThat(noIdentifier.status()).isEqualTo(400);
         assertThat(noIdentifier.json().get("message").asText()).contains("external id or an email");
 
-        TestServer.Response badEmail = server.post("/api/v1/agents", owner, "{\"email\": \"bob\", \"name\": \"Bob\"}");
+        ApiClient.Response badEmail = server.post("/api/v1/agents", server.ownerKey(),
+                "{\"email\": \"bob\", \"name\": \"Bob\"}");
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.json().get("message").asText()).isEqualTo("'bob' is not an email address.");
     }
@@ -73,7 +61,7 @@ class AgentApiTest {
                 I-7,i1@acme.example,Email Thief,Red
                 """;
 
-        TestServer.Response response = importCsv(csv);
+        ApiClient.Response response = importCsv(csv);
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode result = response.json();
@@ -94,11 +82,11 @@ class AgentApiTest {
 
     @Test
     void aHeaderWithoutTheNeededColumnsIs400() {
-        TestServer.Response typo = importCsv("extenal_id,name\nX,Y\n");
+        ApiClient.Response typo = importCsv("extenal_id,name\nX,Y\n");
         assertThat(typo.status()).isEqualTo(400);
         assertThat(typo.json().get("message").asText()).contains("'extenal_id', which is not one of");
 
-        TestServer.Response noName = importCsv("external_id,team\nX,Y\n");
+        ApiClient.Response noName = importCsv("external_id,team\nX,Y\n");
         assertThat(noName.status()).isEqualTo(400);
         assertThat(noName.json().get("message").asText()).contains("must have a name column");
 
@@ -114,7 +102,7 @@ class AgentApiTest {
                 new java.io.ByteArrayInputStream("external_id,name\n".getBytes()),
                 new MappingApiTest.RepeatingInputStream(row, rows)));
 
-        TestServer.Response response = server.postBody("/api/v1/agents/import", owner, "text/csv", huge);
+        ApiClient.Response response = server.postBody("/api/v1/agents/import", server.ownerKey(), "text/csv", huge);
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.error()).isEqualTo("payload_too_large");
@@ -126,7 +114,7 @@ class AgentApiTest {
         // a raw socket, because an HTTP client will not send a Content-Length it cannot honour
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server().httpPort())) {
             String request = "POST /api/v1/agents/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + owner + "\r\nContent-Type: text/csv\r\n"
+                    + "Authorization: Bearer " + server.ownerKey() + "\r\nContent-Type: text/csv\r\n"
                     + "Content-Length: " + (AgentRoutes.MAX_IMPORT_BYTES + 1) + "\r\n\r\nexternal_id,name\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -141,16 +129,18 @@ class AgentApiTest {
     void onTheFlyCreationSettingsAreValidatedAndKeptPerCampaign() {
         String campaign = server.createCampaign("On the fly");
         String path = "/api/v1/campaigns/" + campaign + "/agent-creation";
-        assertThat(server.get(path, owner).status()).isEqualTo(404);
+        assertThat(server.get(path, server.ownerKey()).status()).isEqualTo(404);
 
-        TestServer.Response saved = server.put(path, owner, "{\"emailTemplate\": \"%firstname%.%lastname%@%domain%.com\","
+        ApiClient.Response saved = server.put(path, server.ownerKey(),
+                "{\"emailTemplate\": \"%firstname%.%lastname%@%domain%.com\","
                 + " \"emailDomain\": \"acme\", \"defaultTeam\": \"New starters\", \"connectorName\": \"Recorder\"}");
 
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.json().get("enabled").asBoolean()).isTrue();
-        assertThat(server.get(path, owner).json().get("defaultTeam").asText()).isEqualTo("New starters");
+        assertThat(server.get(path, server.ownerKey()).json().get("defaultTeam").asText()).isEqualTo("New starters");
 
-        TestServer.Response noDomain = server.put(path, owner, "{\"emailTemplate\": \"%firstname%@%domain%.com\"}");
+        ApiClient.Response noDomain = server.put(path, server.ownerKey(),
+                "{\"emailTemplate\": \"%firstname%@%domain%.com\"}");
         assertThat(noDomain.status()).isEqualTo(400);
         assertThat(noDomain.json().get("message").asText()).contains("a domain must be set");
     }

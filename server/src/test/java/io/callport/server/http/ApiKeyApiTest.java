@@ -3,37 +3,23 @@ package io.callport.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callport.server.TestServer;
+import io.callport.server.ApiClient;
+import io.callport.server.TestServerExtension;
 import io.callport.server.auth.ApiKeySecrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiKeyApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static String owner;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        owner = server.ownerKey();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
 
     @Test
     void theSecretIsShownOnceAndStoredOnlyAsAHash() throws Exception {
         String campaign = server.createCampaign("Dialer");
 
-        TestServer.Response created = server.post("/api/v1/api-keys", owner,
+        ApiClient.Response created = server.post("/api/v1/api-keys", server.ownerKey(),
                 "{\"name\": \"dialer export\", \"role\": \"manager\", \"campaignId\": \"" + campaign + "\"}");
 
         assertThat(created.status()).isEqualTo(201);
@@ -45,8 +31,9 @@ class ApiKeyApiTest {
         assertThat(key.get("campaignId").asText()).isEqualTo(campaign);
         assertThat(key.get("prefix").asText()).isEqualTo(secret.substring(0, 9));
 
-        String listed = server.get("/api/v1/api-keys", owner).body();
+        String listed = server.get("/api/v1/api-keys", server.ownerKey()).body();
         assertThat(listed).contains(key.get("id").asText()).doesNotContain(secret).doesNotContain("secret");
+        Path dataDir = server.dataDir();
         String database = Files.readString(dataDir.resolve("callport.db"), java.nio.charset.StandardCharsets.ISO_8859_1)
                 + readIfExists(dataDir.resolve("callport.db-wal"));
         assertThat(database).doesNotContain(secret).contains(ApiKeySecrets.sha256(secret));
@@ -67,29 +54,30 @@ class ApiKeyApiTest {
         String secret = server.createKey("AGENT", null);
         String id = idOf(secret);
 
-        assertThat(server.delete("/api/v1/api-keys/" + id, owner).status()).isEqualTo(204);
-        assertThat(server.delete("/api/v1/api-keys/" + id, owner).status()).isEqualTo(204);
-        assertThat(server.delete("/api/v1/api-keys/key_missing", owner).status()).isEqualTo(404);
+        assertThat(server.delete("/api/v1/api-keys/" + id, server.ownerKey()).status()).isEqualTo(204);
+        assertThat(server.delete("/api/v1/api-keys/" + id, server.ownerKey()).status()).isEqualTo(204);
+        assertThat(server.delete("/api/v1/api-keys/key_missing", server.ownerKey()).status()).isEqualTo(404);
         assertThat(keyNode(secret).get("revokedAt").asText()).matches("\\d{4}-.*Z");
     }
 
     @Test
     void badRequestsSayWhatIsWrong() {
-        TestServer.Response badRole = server.post("/api/v1/api-keys", owner, "{\"name\": \"x\", \"role\": \"ADMIN\"}");
+        ApiClient.Response badRole = server.post("/api/v1/api-keys", server.ownerKey(),
+                "{\"name\": \"x\", \"role\": \"ADMIN\"}");
         assertThat(badRole.status()).isEqualTo(400);
         assertThat(badRole.json().get("message").asText()).contains("'ADMIN' is not a role", "SENIOR_MANAGER");
 
-        TestServer.Response noName = server.post("/api/v1/api-keys", owner, "{\"role\": \"AGENT\"}");
+        ApiClient.Response noName = server.post("/api/v1/api-keys", server.ownerKey(), "{\"role\": \"AGENT\"}");
         assertThat(noName.status()).isEqualTo(400);
         assertThat(noName.json().get("message").asText()).contains("needs a name");
 
-        TestServer.Response noCampaign = server.post("/api/v1/api-keys", owner,
+        ApiClient.Response noCampaign = server.post("/api/v1/api-keys", server.ownerKey(),
                 "{\"name\": \"x\", \"role\": \"AGENT\", \"campaignId\": \"cmp_missing\"}");
         assertThat(noCampaign.status()).isEqualTo(404);
     }
 
     private static JsonNode keyNode(String secret) {
-        for (JsonNode key : server.get("/api/v1/api-keys", owner).json()) {
+        for (JsonNode key : server.get("/api/v1/api-keys", server.ownerKey()).json()) {
             if (secret.substring(0, 9).equals(key.get("prefix").asText())) {
                 return key;
             }

@@ -2,39 +2,26 @@ package io.callport.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callport.server.TestServer;
+import io.callport.server.ApiClient;
+import io.callport.server.TestServerExtension;
 import io.callport.server.auth.ApiKeyService;
 import io.callport.server.auth.Role;
 import io.callport.server.store.Organisation;
 import io.callport.server.store.Store;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every way a request can fail to authenticate or reach beyond its key. Fewer than 10 failures: no rate limit. */
 class AuthenticationApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
 
     @Test
     void healthNeedsNoKeyButEveryOtherRouteDoes() {
         assertThat(server.get("/health", null).status()).isEqualTo(200);
         for (String path : new String[] {"/metrics", "/api/v1/openapi.json", "/api/v1/campaigns", "/no/such/path"}) {
-            TestServer.Response response = server.get(path, null);
+            ApiClient.Response response = server.get(path, null);
             assertThat(response.status()).as(path).isEqualTo(401);
             assertThat(response.error()).isEqualTo("unauthorized");
             assertThat(response.json().get("message").asText()).contains("Authorization: Bearer cp_");
@@ -44,15 +31,15 @@ class AuthenticationApiTest {
 
     @Test
     void aWrongOrMalformedKeyIsRefused() {
-        TestServer.Response unknown = server.get("/api/v1/campaigns", "cp_" + "A".repeat(43));
+        ApiClient.Response unknown = server.get("/api/v1/campaigns", "cp_" + "A".repeat(43));
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.json().get("message").asText()).isEqualTo("The API key is not valid.");
 
-        TestServer.Response malformed = server.get("/api/v1/campaigns", "tv_123");
+        ApiClient.Response malformed = server.get("/api/v1/campaigns", "tv_123");
         assertThat(malformed.status()).isEqualTo(401);
         assertThat(malformed.json().get("message").asText()).contains("start with cp_");
 
-        TestServer.Response basic = server.send(server.request("/api/v1/campaigns", null)
+        ApiClient.Response basic = server.send(server.request("/api/v1/campaigns", null)
                 .header("Authorization", "Basic dXNlcjpwYXNz").GET());
         assertThat(basic.status()).isEqualTo(401);
         assertThat(basic.json().get("message").asText()).contains("must be Bearer");
@@ -67,7 +54,7 @@ class AuthenticationApiTest {
 
         assertThat(server.delete("/api/v1/api-keys/" + id, server.ownerKey()).status()).isEqualTo(204);
 
-        TestServer.Response refused = server.get("/api/v1/campaigns", key);
+        ApiClient.Response refused = server.get("/api/v1/campaigns", key);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("message").asText()).startsWith("This API key was revoked on");
     }
@@ -81,7 +68,7 @@ class AuthenticationApiTest {
                 .issue(other.id(), null, "globex owner", Role.OWNER).secret();
 
         assertThat(server.get("/api/v1/campaigns", otherKey).json()).isEmpty();
-        TestServer.Response read = server.get("/api/v1/campaigns/" + campaignId, otherKey);
+        ApiClient.Response read = server.get("/api/v1/campaigns/" + campaignId, otherKey);
         assertThat(read.status()).isEqualTo(404);
         assertThat(read.error()).isEqualTo("not_found");
         assertThat(server.patch("/api/v1/campaigns/" + campaignId, otherKey, "{\"name\": \"Mine\"}").status())
@@ -107,7 +94,7 @@ class AuthenticationApiTest {
         assertThat(server.put("/api/v1/campaigns/" + other + "/agent-creation", key,
                 "{\"emailTemplate\": \"%agentid%@x.example\"}").status()).isEqualTo(404);
 
-        TestServer.Response create = server.post("/api/v1/campaigns", key, "{\"name\": \"More\"}");
+        ApiClient.Response create = server.post("/api/v1/campaigns", key, "{\"name\": \"More\"}");
         assertThat(create.status()).isEqualTo(403);
         assertThat(create.json().get("message").asText()).contains("limited to campaign " + own);
         assertThat(server.get("/api/v1/api-keys", key).status()).isEqualTo(403);
@@ -121,13 +108,13 @@ class AuthenticationApiTest {
         String senior = server.createKey("SENIOR_MANAGER", null);
 
         assertThat(server.get("/api/v1/campaigns", agent).status()).isEqualTo(200);
-        TestServer.Response agentCreates = server.post("/api/v1/campaigns", agent, "{\"name\": \"Nope\"}");
+        ApiClient.Response agentCreates = server.post("/api/v1/campaigns", agent, "{\"name\": \"Nope\"}");
         assertThat(agentCreates.status()).isEqualTo(403);
         assertThat(agentCreates.json().get("message").asText()).contains("role AGENT", "CONFIGURE_SFTP");
         assertThat(server.post("/api/v1/api-keys", manager, "{\"name\": \"x\", \"role\": \"AGENT\"}").status())
                 .as("managers do not manage API keys").isEqualTo(403);
         assertThat(server.post("/api/v1/campaigns", senior, "{\"name\": \"Senior's\"}").status()).isEqualTo(201);
-        TestServer.Response escalation = server.post("/api/v1/api-keys", senior,
+        ApiClient.Response escalation = server.post("/api/v1/api-keys", senior,
                 "{\"name\": \"x\", \"role\": \"OWNER\"}");
         assertThat(escalation.status()).isEqualTo(403);
         assertThat(escalation.json().get("message").asText()).contains("higher role OWNER");

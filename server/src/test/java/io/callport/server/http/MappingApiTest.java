@@ -3,13 +3,11 @@ package io.callport.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callport.server.TestServer;
+import io.callport.server.ApiClient;
+import io.callport.server.TestServerExtension;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MappingApiTest {
     private static final String MAPPING = """
@@ -22,21 +20,8 @@ class MappingApiTest {
             c-2;bob@acme.example;2026-03-01T10:02:11+00:00;c-2.wav;Support
             """;
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static String key;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        key = server.ownerKey();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
 
     private static String path(String campaignId) {
         return "/api/v1/campaigns/" + campaignId + "/mapping";
@@ -45,20 +30,20 @@ class MappingApiTest {
     @Test
     void eachSaveIsANewVersionAndTheLatestIsCurrent() {
         String campaign = server.createCampaign("Mapped");
-        assertThat(server.get(path(campaign), key).status()).isEqualTo(404);
+        assertThat(server.get(path(campaign), server.ownerKey()).status()).isEqualTo(404);
 
-        TestServer.Response first = server.put(path(campaign), key, MAPPING);
-        TestServer.Response second = server.put(path(campaign), key,
+        ApiClient.Response first = server.put(path(campaign), server.ownerKey(), MAPPING);
+        ApiClient.Response second = server.put(path(campaign), server.ownerKey(),
                 MAPPING.replace("\"Recording\"", "\"Recording File\""));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("version").asInt()).isEqualTo(1);
         assertThat(second.json().get("version").asInt()).isEqualTo(2);
-        JsonNode current = server.get(path(campaign), key).json();
+        JsonNode current = server.get(path(campaign), server.ownerKey()).json();
         assertThat(current.get("version").asInt()).isEqualTo(2);
         assertThat(current.at("/mapping/fields/audioFilename").asText()).isEqualTo("Recording File");
         assertThat(current.at("/mapping/dialect/delimiter").asText()).as("defaults are filled in").isEqualTo(",");
-        JsonNode versions = server.get(path(campaign) + "/versions", key).json();
+        JsonNode versions = server.get(path(campaign) + "/versions", server.ownerKey()).json();
         assertThat(versions.findValuesAsText("version")).containsExactly("2", "1");
         assertThat(versions.get(1).at("/mapping/fields/audioFilename").asText()).isEqualTo("Recording");
     }
@@ -67,27 +52,27 @@ class MappingApiTest {
     void anIncompleteOrMalformedMappingIs400WithTheReason() {
         String campaign = server.createCampaign("Broken mapping");
 
-        TestServer.Response missingField = server.put(path(campaign), key,
+        ApiClient.Response missingField = server.put(path(campaign), server.ownerKey(),
                 "{\"fields\": {\"agentId\": \"Agent\", \"contactDate\": \"Date\"}}");
         assertThat(missingField.status()).isEqualTo(400);
         assertThat(missingField.error()).isEqualTo("invalid_mapping");
         assertThat(missingField.json().get("message").asText()).contains("contactReference is not mapped");
 
-        TestServer.Response unknownKey = server.put(path(campaign), key, "{\"feilds\": {}}");
+        ApiClient.Response unknownKey = server.put(path(campaign), server.ownerKey(), "{\"feilds\": {}}");
         assertThat(unknownKey.status()).isEqualTo(400);
         assertThat(unknownKey.json().get("message").asText()).contains("unknown key \"feilds\"");
 
-        TestServer.Response notJson = server.put(path(campaign), key, "{\"fields\": ");
+        ApiClient.Response notJson = server.put(path(campaign), server.ownerKey(), "{\"fields\": ");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.error()).isEqualTo("invalid_mapping");
-        assertThat(server.get(path(campaign) + "/versions", key).json()).isEmpty();
+        assertThat(server.get(path(campaign) + "/versions", server.ownerKey()).json()).isEmpty();
     }
 
     @Test
     void aSampleGivesDialectHeaderPreviewAndASuggestedMappingThatSavedMappingsMustMatch() {
         String campaign = server.createCampaign("Sampled");
 
-        TestServer.Response detected = server.postBody(path(campaign) + "/sample", key, "text/csv",
+        ApiClient.Response detected = server.postBody(path(campaign) + "/sample", server.ownerKey(), "text/csv",
                 HttpRequest.BodyPublishers.ofString(SAMPLE));
 
         assertThat(detected.status()).isEqualTo(200);
@@ -100,11 +85,11 @@ class MappingApiTest {
         assertThat(sample.at("/suggestedMapping/fields/agentId").asText()).isEqualTo("Agent Email");
         assertThat(sample.at("/suggestedMapping/fields/contactReference").asText()).isEqualTo("Call ID");
 
-        TestServer.Response suggestionSaved = server.put(path(campaign), key,
+        ApiClient.Response suggestionSaved = server.put(path(campaign), server.ownerKey(),
                 sample.get("suggestedMapping").toString());
         assertThat(suggestionSaved.status()).isEqualTo(200);
 
-        TestServer.Response mismatch = server.put(path(campaign), key,
+        ApiClient.Response mismatch = server.put(path(campaign), server.ownerKey(),
                 MAPPING.replace("\"Call ID\"", "\"Conversation\""));
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.error()).isEqualTo("mapping_does_not_match_sample");
@@ -121,7 +106,7 @@ class MappingApiTest {
                 new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(SAMPLE.getBytes()),
                         new RepeatingInputStream(row.getBytes(), 500_000)));
 
-        TestServer.Response detected = server.postBody(path(campaign) + "/sample", key, "text/csv", big);
+        ApiClient.Response detected = server.postBody(path(campaign) + "/sample", server.ownerKey(), "text/csv", big);
 
         assertThat(detected.status()).isEqualTo(200);
         assertThat(detected.json().get("header")).hasSize(5);

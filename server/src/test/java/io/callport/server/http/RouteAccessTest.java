@@ -3,13 +3,13 @@ package io.callport.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callport.server.MutableClock;
 import io.callport.server.StandardExtensions;
 import io.callport.server.TestServer;
 import io.callport.server.auth.ApiKeyService;
 import io.callport.server.auth.AuthFailureLimiter;
 import io.callport.server.auth.Role;
 import io.callport.server.config.ServerConfig;
-import io.callport.server.ingest.OffsetClock;
 import io.callport.server.store.Store;
 import io.callport.server.upload.UploadRoutes;
 import java.io.IOException;
@@ -57,7 +57,7 @@ class RouteAccessTest {
     @TempDir
     static Path dataDir;
     /** Real time that the test can move on: the pipeline's queued work falls due, the limiter's window passes. */
-    static final OffsetClock clock = new OffsetClock();
+    static final MutableClock clock = MutableClock.running();
     static TestServer server;
     static Victim victim;
     static Map<String, Route> routes;

@@ -4,32 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.callport.server.TestServer;
+import io.callport.server.ApiClient;
+import io.callport.server.TestServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SshKeyApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static String owner;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        owner = server.ownerKey();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
 
     static String publicKey(String name) throws IOException {
         try (InputStream in = SshKeyApiTest.class.getResourceAsStream("/ssh-keys/" + name + ".pub")) {
@@ -67,7 +52,8 @@ class SshKeyApiTest {
     void aPublicKeyGivesSftpCredentials() throws IOException {
         String campaign = server.createCampaign("Recordings");
 
-        TestServer.Response created = server.post("/api/v1/ssh-keys", owner, body(publicKey("ed25519"), campaign));
+        ApiClient.Response created = server.post("/api/v1/ssh-keys", server.ownerKey(), body(publicKey("ed25519"),
+                campaign));
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode account = created.json();
@@ -85,11 +71,12 @@ class SshKeyApiTest {
     @Test
     void ecdsaAndLargeRsaKeysAreAcceptedForTheOrganisation() throws IOException {
         for (String name : new String[] {"ecdsa256", "ecdsa384", "ecdsa521", "rsa2048", "rsa4096"}) {
-            TestServer.Response created = server.post("/api/v1/ssh-keys", owner, body(publicKey(name), null));
+            ApiClient.Response created = server.post("/api/v1/ssh-keys", server.ownerKey(), body(publicKey(name),
+                    null));
             assertThat(created.status()).as(name).isEqualTo(201);
             assertThat(created.json().get("campaignId").isNull()).isTrue();
         }
-        assertThat(server.get("/api/v1/ssh-keys", owner).json().findValuesAsText("algorithm"))
+        assertThat(server.get("/api/v1/ssh-keys", server.ownerKey()).json().findValuesAsText("algorithm"))
                 .contains("ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa");
     }
 
@@ -100,7 +87,8 @@ class SshKeyApiTest {
         assertRefused("ssh-ed25519 AAAA!!notbase64", "not valid base64");
         String ed25519 = publicKey("ed25519");
         assertRefused(ed25519.substring(0, 40), "ends too early");
-        assertRefused(ed25519.replace("ssh-ed25519 ", "ssh-rsa "), "says it is ssh-rsa but its data holds a ssh-ed25519");
+        assertRefused(ed25519.replace("ssh-ed25519 ", "ssh-rsa "),
+                "says it is ssh-rsa but its data holds a ssh-ed25519");
         assertRefused("-----BEGIN OPENSSH PRIVATE KEY-----", "This is a private key");
         assertRefused("", "Paste the public key");
     }
@@ -108,9 +96,10 @@ class SshKeyApiTest {
     @Test
     void theSameKeyCannotOpenTwoAccounts() {
         String key = freshEd25519();
-        assertThat(server.post("/api/v1/ssh-keys", owner, body(key, null)).status()).isEqualTo(201);
+        assertThat(server.post("/api/v1/ssh-keys", server.ownerKey(), body(key, null)).status()).isEqualTo(201);
 
-        TestServer.Response again = server.post("/api/v1/ssh-keys", owner, body(key, server.createCampaign("Again")));
+        ApiClient.Response again = server.post("/api/v1/ssh-keys", server.ownerKey(), body(key,
+                server.createCampaign("Again")));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("message").asText()).contains("already registered");
@@ -121,9 +110,10 @@ class SshKeyApiTest {
         String own = server.createCampaign("SSH own");
         String other = server.createCampaign("SSH other");
         String scoped = server.createKey("SENIOR_MANAGER", own);
-        TestServer.Response otherCampaigns = server.post("/api/v1/ssh-keys", owner, body(freshEd25519(), other));
+        ApiClient.Response otherCampaigns = server.post("/api/v1/ssh-keys", server.ownerKey(), body(freshEd25519(),
+                other));
 
-        TestServer.Response created = server.post("/api/v1/ssh-keys", scoped, body(freshEd25519(), null));
+        ApiClient.Response created = server.post("/api/v1/ssh-keys", scoped, body(freshEd25519(), null));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("campaignId").asText()).as("defaults to the key's campaign").isEqualTo(own);
@@ -146,7 +136,7 @@ class SshKeyApiTest {
     }
 
     private static void assertRefused(String publicKey, String reason) {
-        TestServer.Response response = server.post("/api/v1/ssh-keys", owner, body(publicKey, null));
+        ApiClient.Response response = server.post("/api/v1/ssh-keys", server.ownerKey(), body(publicKey, null));
         assertThat(response.status()).as(publicKey).isEqualTo(400);
         assertThat(response.json().get("message").asText()).contains(reason);
     }

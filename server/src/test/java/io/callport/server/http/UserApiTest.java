@@ -3,33 +3,18 @@ package io.callport.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callport.server.TestServer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.callport.server.ApiClient;
+import io.callport.server.TestServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static String owner;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        owner = server.ownerKey();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
 
     @Test
     void aUserIsAddedWithTheirRolesPermissions() {
-        TestServer.Response created = server.post("/api/v1/users", owner,
+        ApiClient.Response created = server.post("/api/v1/users", server.ownerKey(),
                 "{\"email\": \"Carla@Acme.example\", \"name\": \"Carla\", \"role\": \"COMPLIANCE_OFFICER\"}");
 
         assertThat(created.status()).isEqualTo(201);
@@ -37,23 +22,25 @@ class UserApiTest {
         assertThat(user.get("email").asText()).isEqualTo("carla@acme.example");
         assertThat(user.get("permissions").toString())
                 .isEqualTo("[\"UPLOAD_CALLS\",\"VIEW_ALL_CALLS\",\"REPROCESS_CALLS\",\"VIEW_CAMPAIGNS\"]");
-        assertThat(server.get("/api/v1/users", owner).json().findValuesAsText("email")).contains("carla@acme.example");
+        assertThat(server.get("/api/v1/users", server.ownerKey()).json().findValuesAsText("email"))
+                .contains("carla@acme.example");
     }
 
     @Test
     void duplicatesBadRolesAndEscalationAreRefused() {
-        server.post("/api/v1/users", owner, "{\"email\": \"dan@acme.example\", \"name\": \"Dan\", \"role\": \"AGENT\"}");
+        server.post("/api/v1/users", server.ownerKey(),
+                "{\"email\": \"dan@acme.example\", \"name\": \"Dan\", \"role\": \"AGENT\"}");
 
-        TestServer.Response duplicate = server.post("/api/v1/users", owner,
+        ApiClient.Response duplicate = server.post("/api/v1/users", server.ownerKey(),
                 "{\"email\": \"DAN@acme.example\", \"name\": \"Dan\", \"role\": \"AGENT\"}");
         assertThat(duplicate.status()).isEqualTo(409);
 
-        TestServer.Response badRole = server.post("/api/v1/users", owner,
+        ApiClient.Response badRole = server.post("/api/v1/users", server.ownerKey(),
                 "{\"email\": \"eve@acme.example\", \"name\": \"Eve\", \"role\": \"ROOT\"}");
         assertThat(badRole.status()).isEqualTo(400);
 
         String senior = server.createKey("SENIOR_MANAGER", null);
-        TestServer.Response escalation = server.post("/api/v1/users", senior,
+        ApiClient.Response escalation = server.post("/api/v1/users", senior,
                 "{\"email\": \"eve@acme.example\", \"name\": \"Eve\", \"role\": \"OWNER\"}");
         assertThat(escalation.status()).isEqualTo(403);
         assertThat(server.post("/api/v1/users", senior,

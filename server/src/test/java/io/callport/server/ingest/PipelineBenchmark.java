@@ -1,6 +1,7 @@
 package io.callport.server.ingest;
 
 import io.callport.server.CallportServer;
+import io.callport.server.TestFolders;
 import io.callport.server.TransferExtension;
 import io.callport.server.config.ServerConfig;
 import io.callport.server.http.PipelineRoutes;
@@ -49,7 +50,7 @@ public final class PipelineBenchmark {
 
     private static void run(Path work, String database, int workers, int calls, boolean report) throws Exception {
         Path dataDir = work.resolve("data-" + calls);
-        deleteRecursively(dataDir);
+        TestFolders.deleteRecursively(dataDir);
         Path staging = Files.createDirectories(work.resolve("staging-" + calls));
         prepare(staging, calls);
         ServerConfig config = ServerConfig.embedded(dataDir).withPorts(0, 0);
@@ -105,8 +106,8 @@ public final class PipelineBenchmark {
                                 .getSystemLoadAverage(), settings.workers(), Runtime.getRuntime().availableProcessors());
             }
         }
-        deleteRecursively(dataDir);
-        deleteRecursively(staging);
+        TestFolders.deleteRecursively(dataDir);
+        TestFolders.deleteRecursively(staging);
     }
 
     /** When the stages ended, in epoch milliseconds, read from the database after the run. */
@@ -164,16 +165,5 @@ public final class PipelineBenchmark {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

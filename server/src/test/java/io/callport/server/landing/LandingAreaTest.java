@@ -1,5 +1,7 @@
 package io.callport.server.landing;
 
+import static io.callport.server.TestBytes.randomBytes;
+import static io.callport.server.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,9 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -321,15 +321,5 @@ class LandingAreaTest {
         try (Stream<Path> files = Files.list(root.resolve(LandingArea.INCOMING_DIR))) {
             return files.toList();
         }
-    }
-
-    static byte[] randomBytes(int length, long seed) {
-        byte[] bytes = new byte[length];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(RunningSha256.newDigest().digest(content));
     }
 }

@@ -1,5 +1,7 @@
 package io.callport.server.landing;
 
+import static io.callport.server.TestBytes.randomBytes;
+import static io.callport.server.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,7 +18,7 @@ class RunningSha256Test {
 
     @Test
     void manySmallWritesHashedWhileTheyArriveGiveTheWholeFilesHash() throws IOException {
-        byte[] content = LandingAreaTest.randomBytes(8 * 1024 * 1024 + 123, 1);
+        byte[] content = randomBytes(8 * 1024 * 1024 + 123, 1);
         try (FileChannel file = open("big.bin")) {
             RunningSha256 sha256 = new RunningSha256(file);
             for (int position = 0; position < content.length; position += 4096) {
@@ -25,13 +27,13 @@ class RunningSha256Test {
                 sha256.wrote(position, length);
             }
 
-            assertThat(sha256.finish(content.length)).isEqualTo(LandingAreaTest.sha256(content));
+            assertThat(sha256.finish(content.length)).isEqualTo(sha256(content));
         }
     }
 
     @Test
     void progressCarriedToTheNextSessionContinuesTheHash() throws IOException {
-        byte[] content = LandingAreaTest.randomBytes(3 * 1024 * 1024, 2);
+        byte[] content = randomBytes(3 * 1024 * 1024, 2);
         int half = content.length / 2;
         try (FileChannel file = open("resumed.bin")) {
             RunningSha256 first = new RunningSha256(file);
@@ -43,7 +45,7 @@ class RunningSha256Test {
             file.write(ByteBuffer.wrap(content, half, content.length - half), half);
             second.wrote(half, content.length - half);
 
-            assertThat(second.finish(content.length)).isEqualTo(LandingAreaTest.sha256(content));
+            assertThat(second.finish(content.length)).isEqualTo(sha256(content));
         }
     }
 
@@ -62,10 +64,10 @@ class RunningSha256Test {
 
     @Test
     void progressBeyondTheFilesEndIsNotTrusted() throws IOException {
-        byte[] content = LandingAreaTest.randomBytes(1000, 3);
+        byte[] content = randomBytes(1000, 3);
         try (FileChannel file = open("shrunk.bin")) {
             RunningSha256 first = new RunningSha256(file);
-            file.write(ByteBuffer.wrap(LandingAreaTest.randomBytes(2000, 4)), 0);
+            file.write(ByteBuffer.wrap(randomBytes(2000, 4)), 0);
             first.wrote(0, 2000);
             first.stop();
             file.truncate(0);
@@ -73,7 +75,7 @@ class RunningSha256Test {
 
             RunningSha256 second = new RunningSha256(file, 1000, first.progress().orElseThrow());
 
-            assertThat(second.finish(1000)).isEqualTo(LandingAreaTest.sha256(content));
+            assertThat(second.finish(1000)).isEqualTo(sha256(content));
         }
     }
 

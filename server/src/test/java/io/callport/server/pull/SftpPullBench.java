@@ -1,5 +1,6 @@
 package io.callport.server.pull;
 
+import io.callport.server.TestFolders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +86,7 @@ public final class SftpPullBench {
                     + ":%.1f,\"rclone_files_per_second\":%.1f,\"ratio\":%.2f}%n", files, bytes, parallel, ours, theirs,
                     ours / theirs);
         } finally {
-            deleteRecursively(work);
+            TestFolders.deleteRecursively(work);
         }
     }
 
@@ -109,7 +109,7 @@ public final class SftpPullBench {
             }
             return seconds;
         } finally {
-            deleteRecursively(folder);
+            TestFolders.deleteRecursively(folder);
         }
     }
 
@@ -133,7 +133,7 @@ public final class SftpPullBench {
                 throw new IllegalStateException("rclone copied " + count + " of " + files + " files");
             }
         }
-        deleteRecursively(target);
+        TestFolders.deleteRecursively(target);
         return seconds;
     }
 
@@ -182,16 +182,5 @@ public final class SftpPullBench {
             options.put(args[i], args[i + 1]);
         }
         return options;
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -2,8 +2,8 @@ package io.callport.server.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callport.server.MutableClock;
 import io.callport.server.config.ServerConfig;
-import io.callport.server.ingest.OffsetClock;
 import io.callport.server.ingest.PipelineServer;
 import io.callport.server.ingest.Recordings;
 import io.callport.server.storage.BlobStoreSettings;
@@ -26,7 +26,7 @@ class HousekeepingTest {
 
     @TempDir
     Path dataDir;
-    final OffsetClock clock = new OffsetClock();
+    final MutableClock clock = MutableClock.running();
     PipelineServer server;
     String campaign;
 

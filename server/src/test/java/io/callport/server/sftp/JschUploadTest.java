@@ -1,6 +1,8 @@
 package io.callport.server.sftp;
 
 import java.util.Arrays;
+import static io.callport.server.TestBytes.randomBytes;
+import static io.callport.server.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

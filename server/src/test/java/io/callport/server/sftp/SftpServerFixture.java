@@ -1,6 +1,5 @@
 package io.callport.server.sftp;
 
-
 import java.util.function.BooleanSupplier;
 import java.io.UncheckedIOException;
 import io.callport.server.landing.CampaignFolder;
@@ -11,13 +10,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -97,15 +92,5 @@ abstract class SftpServerFixture {
             raf.setLength(size);
         }
         return file;
-    }
-
-    static byte[] randomBytes(int length, long seed) {
-        byte[] bytes = new byte[length];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    static String sha256(byte[] content) throws GeneralSecurityException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }

@@ -1,5 +1,6 @@
 package io.callport.server.store;
 
+import io.callport.server.TestFolders;
 import io.callport.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Fresh, migrated databases for tests: SQLite in a temporary folder always, PostgreSQL in a schema of its own
@@ -56,21 +55,7 @@ public final class TestDatabases {
         try {
             Path folder = Files.createTempDirectory("callport-store-test");
             String url = ServerConfig.sqliteUrl(folder);
-            Database database = migrated(url);
-            return new Disposable() {
-                public Database database() {
-                    return database;
-                }
-
-                public String url() {
-                    return url;
-                }
-
-                public void close() {
-                    database.close();
-                    deleteRecursively(folder);
-                }
-            };
+            return new Migrated(migrated(url), url, () -> deleteRecursively(folder));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,21 +67,16 @@ public final class TestDatabases {
         String schema = "test_" + RandomText.lowercase(12).toLowerCase(Locale.ROOT);
         execute(baseUrl, "CREATE SCHEMA " + schema);
         String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        Database database = migrated(url);
-        return new Disposable() {
-            public Database database() {
-                return database;
-            }
+        return new Migrated(migrated(url), url, () -> execute(baseUrl, "DROP SCHEMA " + schema + " CASCADE"));
+    }
 
-            public String url() {
-                return url;
-            }
-
-            public void close() {
-                database.close();
-                execute(baseUrl, "DROP SCHEMA " + schema + " CASCADE");
-            }
-        };
+    /** @param removeStorage deletes what holds the data once the database is closed: its folder or schema */
+    private record Migrated(Database database, String url, Runnable removeStorage) implements Disposable {
+        @Override
+        public void close() {
+            database.close();
+            removeStorage.run();
+        }
     }
 
     private static Database migrated(String url) {
@@ -115,8 +95,8 @@ public final class TestDatabases {
     }
 
     private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            TestFolders.deleteRecursively(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package io.callport.server.upload;
 
+import static io.callport.server.TestBytes.randomBytes;
+import static io.callport.server.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.callport.server.upload;
 
+import io.callport.server.MutableClock;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.SizeLimits;
@@ -13,11 +14,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -83,16 +82,6 @@ abstract class UploadServerFixture {
             throw new IOException("curl did not finish: " + output);
         }
         return output;
-    }
-
-    static byte[] randomBytes(int length, long seed) {
-        byte[] bytes = new byte[length];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    static String sha256(byte[] content) throws GeneralSecurityException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     static String sha256Base64(byte[] content) throws GeneralSecurityException {
