@@ -1,6 +1,5 @@
 package io.callport.cli;
 
-import io.callport.service.Transport;
 import io.callport.service.upload.FileProgress;
 import io.callport.service.upload.FileState;
 import io.callport.service.upload.UploadPlan;
@@ -10,12 +9,12 @@ import io.callport.validate.Batch;
 import io.callport.validate.BatchValidator;
 import io.callport.validate.IssueCollector;
 import io.callport.validate.ValidationReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,14 +31,7 @@ import picocli.CommandLine.Spec;
 final class UploadCommand implements Callable<Integer> {
 
     @Mixin
-    ProfileOptions profileOptions;
-
-    @Option(names = "--campaign", paramLabel = "C", description = "The campaign, by name, folder or id; default: "
-            + "the profile's.")
-    String campaign;
-
-    @Option(names = "--transport", paramLabel = "sftp|http", description = "How to send; default: the profile's.")
-    Transport transport;
+    DestinationOptions destinationOptions;
 
     @Option(names = "--no-check", description = "Send without checking the batch against the campaign's mapping.")
     boolean noCheck;
@@ -62,13 +54,11 @@ final class UploadCommand implements Callable<Integer> {
             err.println("callport: cannot read " + e.getFile());
             return CallportCommand.USAGE;
         }
-        Destination destination;
-        try {
-            destination = Destination.resolve(profileOptions, campaign, transport);
-        } catch (IOException e) {
-            err.println("callport: " + e.getMessage());
+        Optional<Destination> resolved = destinationOptions.resolve(err);
+        if (resolved.isEmpty()) {
             return CallportCommand.USAGE;
         }
+        Destination destination = resolved.get();
         if (!noCheck) {
             if (destination.mapping().isEmpty()) {
                 err.println("callport: " + destination.campaign().name() + " has no mapping on the server yet; "

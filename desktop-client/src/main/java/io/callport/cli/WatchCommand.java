@@ -1,17 +1,16 @@
 package io.callport.cli;
 
-import io.callport.service.Transport;
 import io.callport.service.upload.FileProgress;
 import io.callport.service.watch.FolderUploader;
 import io.callport.service.watch.FolderWatch;
 import io.callport.validate.Issue;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,14 +31,7 @@ final class WatchCommand implements Callable<Integer> {
     Path folder;
 
     @Mixin
-    ProfileOptions profileOptions;
-
-    @Option(names = "--campaign", paramLabel = "C", description = "The campaign, by name, folder or id; default: "
-            + "the profile's.")
-    String campaign;
-
-    @Option(names = "--transport", paramLabel = "sftp|http", description = "How to send; default: the profile's.")
-    Transport transport;
+    DestinationOptions destinationOptions;
 
     @Option(names = "--settle", defaultValue = "5", paramLabel = "SECONDS",
             description = "How long a file must stay unchanged before it is taken (default 5).")
@@ -63,13 +55,11 @@ final class WatchCommand implements Callable<Integer> {
             err.println("callport: " + folder + " is not a folder.");
             return CallportCommand.USAGE;
         }
-        Destination destination;
-        try {
-            destination = Destination.resolve(profileOptions, campaign, transport);
-        } catch (IOException e) {
-            err.println("callport: " + e.getMessage());
+        Optional<Destination> resolved = destinationOptions.resolve(err);
+        if (resolved.isEmpty()) {
             return CallportCommand.USAGE;
         }
+        Destination destination = resolved.get();
         if (destination.mapping().isEmpty()) {
             err.println("callport: " + destination.campaign().name() + " has no mapping on the server yet; files "
                     + "are sent unchecked.");

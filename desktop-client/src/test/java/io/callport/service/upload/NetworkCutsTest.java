@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callport.service.Profile;
 import io.callport.service.ServerClient;
 import io.callport.service.api.SftpAccess;
-import io.callport.testing.CallportTestServer;
+import io.callport.testing.ServerFixture;
 import io.callport.testing.TestFiles;
 import io.callport.testing.TestProfiles;
 import io.callport.testsupport.CuttingProxy;
@@ -17,9 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.sshd.core.CoreModuleProperties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,52 +44,39 @@ class NetworkCutsTest {
 
     @TempDir
     Path dir;
-    private CallportTestServer server;
-    private String campaignId;
-    private String campaignFolder;
-
-    @BeforeEach
-    void startServer() {
-        server = CallportTestServer.start(dir.resolve("server"));
-        var campaign = server.createCampaign("Inbound Sales");
-        campaignId = campaign.get("id").asText();
-        campaignFolder = campaign.get("folder").asText();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    final ServerFixture server = new ServerFixture("Inbound Sales");
 
     @Test
     void anSftpUploadCutTwentyTimesArrivesWholeAndEachCutCostsAtMostTheRequestWindow() throws Exception {
         Path recording = TestFiles.random(dir.resolve(NAME), SIZE, SEED);
-        Profile direct = TestProfiles.sftp(server, campaignId, dir);
-        try (CuttingProxy proxy = CuttingProxy.to("127.0.0.1", server.sftpPort())) {
+        Profile direct = TestProfiles.sftp(server.server(), server.campaignId(), dir);
+        try (CuttingProxy proxy = CuttingProxy.to("127.0.0.1", server.server().sftpPort())) {
             SftpAccess account = direct.sftp();
             Profile profile = direct.withSftp(direct.sshKey(), new SftpAccess(account.id(), "127.0.0.1",
                     proxy.port(), account.username(), account.campaignId(), account.fingerprint()));
 
-            Totals totals = uploadCutOff(proxy, profile, TestProfiles.client(server), recording);
+            Totals totals = uploadCutOff(proxy, profile, server.client(), recording);
 
-            assertWhole(recording, server.landingFolder(campaignFolder).resolve(NAME));
+            assertWhole(recording, server.landingFolder().resolve(NAME));
             assertThat(totals.resentPerCut()).as("bytes sent again per cut").isLessThanOrEqualTo(SFTP_WINDOW);
-            assertThat(server.arrived(campaignFolder)).containsExactly(NAME);
+            assertThat(server.arrived()).containsExactly(NAME);
         }
     }
 
     @Test
     void aTusUploadCutTwentyTimesArrivesWholeAndEachCutCostsAtMostOneChunk() throws Exception {
         Path recording = TestFiles.random(dir.resolve(NAME), SIZE, SEED);
-        try (CuttingProxy proxy = CuttingProxy.to("127.0.0.1", port(server.url()))) {
+        try (CuttingProxy proxy = CuttingProxy.to("127.0.0.1", port(server.server().url()))) {
             // over HTTP the client carries the server's address
-            ServerClient throughProxy = new ServerClient("http://127.0.0.1:" + proxy.port(), server.ownerKey());
+            ServerClient throughProxy = new ServerClient("http://127.0.0.1:" + proxy.port(),
+                    server.server().ownerKey());
 
-            Totals totals = uploadCutOff(proxy, TestProfiles.http(server, campaignId), throughProxy, recording);
+            Totals totals = uploadCutOff(proxy, server.httpProfile(), throughProxy, recording);
 
-            List<String> arrived = server.arrived(campaignFolder);
+            List<String> arrived = server.arrived();
             assertThat(arrived).singleElement().asString().endsWith("/" + NAME);
-            assertWhole(recording, server.landingFolder(campaignFolder).resolve(arrived.getFirst()));
+            assertWhole(recording, server.landingFolder().resolve(arrived.getFirst()));
             assertThat(totals.resentPerCut()).as("bytes sent again per cut").isLessThanOrEqualTo(TUS_WINDOW);
         }
     }
@@ -101,7 +87,7 @@ class NetworkCutsTest {
         proxy.cutAt(CuttingProxy.randomOffsets(SEED, CUTS, SIZE));
         UploadService service = new UploadService(dir.resolve("config"), UploadTuning.DEFAULT,
                 UploadQueueTest.QUICK_RETRIES, Clock.systemUTC());
-        UploadQueue queue = service.prepare(profile, client, campaignId, UploadPlan.of(List.of(recording)));
+        UploadQueue queue = service.prepare(profile, client, server.campaignId(), UploadPlan.of(List.of(recording)));
         long started = System.nanoTime();
         queue.start();
         assertThat(queue.await(Duration.ofMinutes(5).plus(Duration.ofSeconds(SIZE >> 20)))).as("the upload ends")

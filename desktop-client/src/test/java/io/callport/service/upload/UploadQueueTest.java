@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.service.Profile;
 import io.callport.service.ServerClient;
-import io.callport.testing.CallportTestServer;
+import io.callport.testing.ServerFixture;
 import io.callport.testing.TestFiles;
 import io.callport.testing.TestProfiles;
 import java.io.IOException;
@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Uploads to a real server in-process, over SFTP and over HTTP (tus). */
@@ -28,31 +27,15 @@ class UploadQueueTest {
 
     @TempDir
     Path dir;
-    private CallportTestServer server;
-    private String campaignId;
-    private String campaignFolder;
-    private ServerClient client;
-
-    @BeforeEach
-    void startServer() {
-        server = CallportTestServer.start(dir.resolve("server"));
-        var campaign = server.createCampaign("Inbound Sales");
-        campaignId = campaign.get("id").asText();
-        campaignFolder = campaign.get("folder").asText();
-        client = TestProfiles.client(server);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    final ServerFixture server = new ServerFixture("Inbound Sales");
 
     private UploadService service(UploadTuning tuning) {
         return new UploadService(dir.resolve("config"), tuning, QUICK_RETRIES, Clock.systemUTC());
     }
 
     private UploadQueue prepare(Profile profile, List<Path> files, UploadTuning tuning) throws IOException {
-        return service(tuning).prepare(profile, client, campaignId, UploadPlan.of(files));
+        return service(tuning).prepare(profile, server.client(), server.campaignId(), UploadPlan.of(files));
     }
 
     private static UploadSnapshot run(UploadQueue queue) throws InterruptedException {
@@ -64,14 +47,14 @@ class UploadQueueTest {
     @Test
     void sendsABatchBySftpRecordingsFirstAndTheServerHasEveryFileUnderItsName() throws Exception {
         List<Path> batch = TestFiles.batch(dir.resolve("batch"), 12, 200_000);
-        Profile profile = TestProfiles.sftp(server, campaignId, dir);
+        Profile profile = TestProfiles.sftp(server.server(), server.campaignId(), dir);
 
         UploadSnapshot done = run(prepare(profile, batch, UploadTuning.DEFAULT.withSftp(2, 2)));
 
         assertThat(done.state()).isEqualTo(UploadState.FINISHED);
         assertThat(done.allAccepted()).isTrue();
         assertThat(done.sentBytes()).isEqualTo(done.totalBytes()).isEqualTo(12 * 200_000L + Files.size(batch.getLast()));
-        assertThat(server.arrived(campaignFolder)).containsExactlyInAnyOrderElementsOf(names(batch));
+        assertThat(server.arrived()).containsExactlyInAnyOrderElementsOf(names(batch));
         assertArrivedWhole(batch);
         assertTheCsvArrivedLast(batch);
     }
@@ -80,13 +63,13 @@ class UploadQueueTest {
     void sendsABatchOverHttpAsTusUploadsInChunks() throws Exception {
         List<Path> batch = TestFiles.batch(dir.resolve("batch"), 5, 300_000);
 
-        UploadSnapshot done = run(prepare(TestProfiles.http(server, campaignId), batch,
+        UploadSnapshot done = run(prepare(server.httpProfile(), batch,
                 UploadTuning.DEFAULT.withTusChunk(64 * 1024)));
 
         assertThat(done.allAccepted()).isTrue();
         // each HTTP upload lands in its own folder, uploads/<upload id>/<name>
-        assertThat(server.arrived(campaignFolder)).hasSize(6).allMatch(path -> path.startsWith("uploads/"));
-        assertThat(server.arrived(campaignFolder).stream().map(path -> path.substring(path.lastIndexOf('/') + 1)))
+        assertThat(server.arrived()).hasSize(6).allMatch(path -> path.startsWith("uploads/"));
+        assertThat(server.arrived().stream().map(path -> path.substring(path.lastIndexOf('/') + 1)))
                 .containsExactlyInAnyOrderElementsOf(names(batch));
         Map<String, Path> landed = landedByName();
         for (Path file : batch) {
@@ -97,7 +80,7 @@ class UploadQueueTest {
     @Test
     void aBatchSentAgainSendsNothingTheJournalRecords() throws Exception {
         List<Path> batch = TestFiles.batch(dir.resolve("batch"), 3, 10_000);
-        Profile profile = TestProfiles.sftp(server, campaignId, dir);
+        Profile profile = TestProfiles.sftp(server.server(), server.campaignId(), dir);
         run(prepare(profile, batch, UploadTuning.DEFAULT));
         Map<String, Object> before = fileKeys();
 
@@ -118,13 +101,13 @@ class UploadQueueTest {
     @Test
     void aServerThatStopsMidUploadIsRetriedWithBackoffAndFinishedFilesAreNotSentAgain() throws Exception {
         List<Path> batch = TestFiles.batch(dir.resolve("batch"), 30, 1_000_000);
-        Profile profile = TestProfiles.sftp(server, campaignId, dir);
+        Profile profile = TestProfiles.sftp(server.server(), server.campaignId(), dir);
         UploadQueue queue = prepare(profile, batch, UploadTuning.DEFAULT.withSftp(1, 1));
         queue.start();
         waitFor(queue, snapshot -> snapshot.count(FileState.SENT) >= 5);
         // held mid-file while the server goes away, so the transfer in flight is cut off
         queue.pause();
-        server.stop();
+        server.server().stop();
         queue.resume();
         UploadSnapshot interrupted = waitFor(queue, snapshot -> snapshot.files().stream()
                 .anyMatch(file -> file.state() == FileState.RETRYING && file.attempts() >= 2));
@@ -135,12 +118,12 @@ class UploadQueueTest {
                 .findFirst().orElseThrow();
         assertThat(retrying.problem()).isNotBlank();
         assertThat(retrying.retryAt()).isNotNull();
-        server.start();
+        server.server().start();
 
         assertThat(queue.await(Duration.ofSeconds(60))).isTrue();
         UploadSnapshot done = queue.snapshot();
         assertThat(done.allAccepted()).isTrue();
-        assertThat(server.arrived(campaignFolder)).containsExactlyInAnyOrderElementsOf(names(batch));
+        assertThat(server.arrived()).containsExactlyInAnyOrderElementsOf(names(batch));
         assertArrivedWhole(batch);
         Map<String, Object> landedAfter = fileKeys();
         for (String name : sentBeforeTheStop) {
@@ -152,7 +135,7 @@ class UploadQueueTest {
     @Test
     void anUploadCancelledMidWayGoesOnInANewSessionWithoutResendingFinishedFiles() throws Exception {
         List<Path> batch = TestFiles.batch(dir.resolve("batch"), 20, 500_000);
-        Profile profile = TestProfiles.sftp(server, campaignId, dir);
+        Profile profile = TestProfiles.sftp(server.server(), server.campaignId(), dir);
         UploadQueue first = prepare(profile, batch, UploadTuning.DEFAULT.withSftp(1, 1));
         first.start();
         waitFor(first, snapshot -> snapshot.count(FileState.SENT) >= 4);
@@ -164,7 +147,7 @@ class UploadQueueTest {
         assertThat(cancelled.count(FileState.CANCELLED)).isPositive();
         // the file in flight when the cancel came may be parked whole under its temporary name (written, not yet
         // renamed: it never lands by itself) or may have landed without the rename's answer getting back
-        List<String> landedFirst = server.arrived(campaignFolder).stream()
+        List<String> landedFirst = server.arrived().stream()
                 .filter(name -> !name.endsWith(SftpSenders.TEMPORARY_SUFFIX)).toList();
         assertThat(landedFirst).hasSizeBetween((int) sentFirst, (int) sentFirst + 1);
         assertArrivedWhole(batch.stream().filter(file -> landedFirst.contains(file.getFileName().toString()))
@@ -176,7 +159,7 @@ class UploadQueueTest {
         assertThat(second.allAccepted()).isTrue();
         assertThat(second.count(FileState.SENT_BEFORE)).isEqualTo(sentFirst);
         assertThat(second.count(FileState.SENT)).isEqualTo(batch.size() - sentFirst);
-        assertThat(server.arrived(campaignFolder)).as("a parked temporary file was sent again and renamed")
+        assertThat(server.arrived()).as("a parked temporary file was sent again and renamed")
                 .containsExactlyInAnyOrderElementsOf(names(batch));
         Map<String, Object> keysAfter = fileKeys();
         for (String name : landedFirst) {
@@ -187,49 +170,50 @@ class UploadQueueTest {
     @Test
     void aFileRenamedOnTheServerWithoutTheAnswerGettingBackIsNotSentAgain() throws Exception {
         List<Path> batch = TestFiles.batch(dir.resolve("batch"), 2, 300_000);
-        Profile profile = TestProfiles.sftp(server, campaignId, dir);
-        run(service(UploadTuning.DEFAULT).prepare(profile, client, campaignId, UploadPlan.of(batch.subList(0, 1))));
+        Profile profile = TestProfiles.sftp(server.server(), server.campaignId(), dir);
+        run(service(UploadTuning.DEFAULT).prepare(profile, server.client(), server.campaignId(),
+                UploadPlan.of(batch.subList(0, 1))));
         Map<String, Object> before = fileKeys();
         // another computer's journal knows only that the rename was asked for, as after a crash at that moment
         Path otherConfig = dir.resolve("other-config");
         UploadPlan plan = UploadPlan.of(batch);
         try (UploadJournal journal = UploadJournal.open(otherConfig.resolve(UploadService.JOURNALS),
-                profile.url() + " " + campaignId, plan, Clock.systemUTC())) {
+                profile.url() + " " + server.campaignId(), plan, Clock.systemUTC())) {
             journal.renaming(plan.items().getFirst());
         }
 
         UploadSnapshot done = run(new UploadService(otherConfig, UploadTuning.DEFAULT, QUICK_RETRIES,
-                Clock.systemUTC()).prepare(profile, client, campaignId, plan));
+                Clock.systemUTC()).prepare(profile, server.client(), server.campaignId(), plan));
 
         assertThat(done.count(FileState.SENT)).isEqualTo(3);
-        assertThat(fileKeys().get("call-0001.wav")).as("found on the server, not sent again")
+        assertThat(fileKeys().get("call-0001.wav")).as("found on the server.server(), not sent again")
                 .isEqualTo(before.get("call-0001.wav"));
-        assertThat(server.arrived(campaignFolder)).containsExactlyInAnyOrderElementsOf(names(batch));
+        assertThat(server.arrived()).containsExactlyInAnyOrderElementsOf(names(batch));
     }
 
     @Test
     void aTusUploadCutOffResumesAtTheServersOffsetOnTheSameUpload() throws Exception {
         Path recording = TestFiles.random(dir.resolve("long-call.wav"), 4_000_000, 7);
         UploadTuning smallChunks = UploadTuning.DEFAULT.withTusChunk(128 * 1024);
-        UploadQueue first = prepare(TestProfiles.http(server, campaignId), List.of(recording), smallChunks);
+        UploadQueue first = prepare(server.httpProfile(), List.of(recording), smallChunks);
         first.start();
         waitFor(first, snapshot -> snapshot.sentBytes() > 1_000_000);
         first.cancel();
         assertThat(first.await(Duration.ofSeconds(10))).isTrue();
-        assertThat(server.arrived(campaignFolder)).isEmpty();
+        assertThat(server.arrived()).isEmpty();
         String started = journalLines().stream().filter(line -> line.contains("\"event\":\"tus\"")).findFirst()
                 .orElseThrow();
         java.net.URI upload = java.net.URI.create(started.replaceAll(".*\"upload\":\"([^\"]+)\".*", "$1"));
-        long heldByTheServer = client.tusOffset(upload);
+        long heldByTheServer = server.client().tusOffset(upload);
         assertThat(heldByTheServer).isGreaterThanOrEqualTo(1_000_000 - 128 * 1024).isLessThan(4_000_000);
 
-        UploadSnapshot done = run(prepare(TestProfiles.http(server, campaignId), List.of(recording), smallChunks));
+        UploadSnapshot done = run(prepare(server.httpProfile(), List.of(recording), smallChunks));
 
         assertThat(done.allAccepted()).isTrue();
         assertThat(journalLines().stream().filter(line -> line.contains("\"event\":\"tus\""))).as("one tus upload")
                 .hasSize(1);
         String uploadId = upload.getPath().substring(upload.getPath().lastIndexOf('/') + 1);
-        assertThat(server.arrived(campaignFolder)).containsExactly("uploads/" + uploadId + "/long-call.wav");
+        assertThat(server.arrived()).containsExactly("uploads/" + uploadId + "/long-call.wav");
         assertThat(Files.mismatch(recording, landedByName().get("long-call.wav"))).isEqualTo(-1);
     }
 
@@ -237,12 +221,12 @@ class UploadQueueTest {
     void aRefusalIsFinalAfterOneTry() throws Exception {
         List<Path> files = List.of(TestFiles.random(dir.resolve("call-1.wav"), 1000, 1),
                 TestFiles.random(dir.resolve("call-2.wav"), 1000, 2));
-        String otherCampaign = server.createCampaign("Support").get("id").asText();
-        String supportOnly = server.createKey("MANAGER", otherCampaign);
-        ServerClient wrongKey = new ServerClient(server.url(), supportOnly);
+        String otherCampaign = server.server().createCampaign("Support").get("id").asText();
+        String supportOnly = server.server().createKey("MANAGER", otherCampaign);
+        ServerClient wrongKey = new ServerClient(server.server().url(), supportOnly);
 
-        UploadQueue queue = service(UploadTuning.DEFAULT).prepare(TestProfiles.http(server, campaignId), wrongKey,
-                campaignId, UploadPlan.of(files));
+        UploadQueue queue = service(UploadTuning.DEFAULT).prepare(server.httpProfile(), wrongKey,
+                server.campaignId(), UploadPlan.of(files));
         UploadSnapshot done = run(queue);
 
         assertThat(done.files()).allSatisfy(file -> {
@@ -273,8 +257,8 @@ class UploadQueueTest {
     }
 
     private Map<String, Path> landedByName() {
-        Path folder = server.landingFolder(campaignFolder);
-        return server.arrived(campaignFolder).stream().map(folder::resolve)
+        Path folder = server.landingFolder();
+        return server.arrived().stream().map(folder::resolve)
                 .collect(Collectors.toMap(path -> path.getFileName().toString(), path -> path));
     }
 
