@@ -2,21 +2,19 @@ package io.callport.service.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callport.testsupport.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FolderWatchTest {
     @TempDir
     Path folder;
-    private final SteppedClock clock = new SteppedClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T08:00:00Z"));
 
     @Test
     void aFileIsStableOnceItHasNotChangedForTheSettleTime() throws Exception {
@@ -24,12 +22,12 @@ class FolderWatchTest {
         Path recording = Files.writeString(folder.resolve("call-1.wav"), "first part");
 
         assertThat(watch.scan().changing()).containsExactly(recording);
-        clock.advance(3);
+        clock.advance(Duration.ofSeconds(3));
         Files.writeString(recording, " and more", StandardOpenOption.APPEND);
         assertThat(watch.scan().changing()).as("it grew: the settle time starts again").containsExactly(recording);
-        clock.advance(4);
+        clock.advance(Duration.ofSeconds(4));
         assertThat(watch.scan().stable()).isEmpty();
-        clock.advance(1);
+        clock.advance(Duration.ofSeconds(1));
         FolderWatch.Scan settled = watch.scan();
 
         assertThat(settled.stable()).containsExactly(recording);
@@ -49,29 +47,5 @@ class FolderWatchTest {
         Files.writeString(folder.resolve(".sync").resolve("state.csv"), "x");
 
         assertThat(watch.scan().stable()).containsExactly(nested);
-    }
-
-    /** A clock that moves only when told, in seconds. */
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-11-03T08:00:00Z");
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

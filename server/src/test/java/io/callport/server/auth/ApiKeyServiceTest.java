@@ -3,7 +3,7 @@ package io.callport.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.callport.server.MutableClock;
+import io.callport.testsupport.MutableClock;
 import io.callport.server.store.Database;
 import io.callport.server.store.OnEachDatabase;
 import io.callport.server.store.Organisation;

@@ -3,7 +3,7 @@ package io.callport.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callport.server.MutableClock;
+import io.callport.testsupport.MutableClock;
 import io.callport.server.StandardExtensions;
 import io.callport.server.TestServer;
 import io.callport.server.auth.ApiKeyService;

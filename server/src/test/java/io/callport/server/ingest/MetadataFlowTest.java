@@ -3,7 +3,7 @@ package io.callport.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.callport.server.MutableClock;
+import io.callport.testsupport.MutableClock;
 import io.callport.server.config.ServerConfig;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.Call;

@@ -1,6 +1,6 @@
 package io.callport.server.pull;
 
-import io.callport.server.MutableClock;
+import io.callport.testsupport.MutableClock;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.CampaignSettings;
 import io.callport.server.store.CredentialCipher;

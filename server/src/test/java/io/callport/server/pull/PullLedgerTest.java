@@ -2,7 +2,7 @@ package io.callport.server.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callport.server.MutableClock;
+import io.callport.testsupport.MutableClock;
 import io.callport.server.store.CampaignSettings;
 import io.callport.server.store.CredentialCipher;
 import io.callport.server.store.Database;

@@ -2,7 +2,7 @@ package io.callport.server.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callport.server.MutableClock;
+import io.callport.testsupport.MutableClock;
 import io.callport.server.config.ServerConfig;
 import io.callport.server.ingest.PipelineServer;
 import io.callport.server.ingest.Recordings;

@@ -2,7 +2,7 @@ package io.callport.server.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callport.server.MutableClock;
+import io.callport.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

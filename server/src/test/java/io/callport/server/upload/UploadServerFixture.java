@@ -1,6 +1,6 @@
 package io.callport.server.upload;
 
-import io.callport.server.MutableClock;
+import io.callport.testsupport.MutableClock;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingArea;
 import io.callport.server.landing.SizeLimits;

@@ -1,4 +1,4 @@
-package io.callport.server;
+package io.callport.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
