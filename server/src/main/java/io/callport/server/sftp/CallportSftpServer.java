@@ -5,11 +5,13 @@ import io.callport.server.landing.LandingListener;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.cipher.Cipher;
+import org.apache.sshd.common.mac.Mac;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
@@ -59,6 +61,9 @@ public final class CallportSftpServer implements AutoCloseable {
         server.setPort(settings.port());
         server.setKeyPairProvider(hostKey.provider());
         server.setCipherFactories(preferredCiphers());
+        List<NamedFactory<Mac>> macs = new ArrayList<>(UmacSshMac.FACTORIES);
+        macs.addAll(server.getMacFactories());
+        server.setMacFactories(macs);
 
         AccountAuthenticator authenticator = new AccountAuthenticator(accounts,
                 new LoginThrottle(settings.maxLoginFailures(), settings.loginFailureWindow(), Clock.systemUTC()));

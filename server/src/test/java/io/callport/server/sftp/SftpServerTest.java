@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The embedded SFTP server driven by OpenSSH's sftp client, as customers' scripts drive it. */
 class SftpServerTest extends SftpServerFixture {
@@ -282,5 +284,28 @@ class SftpServerTest extends SftpServerFixture {
                 "Ciphers=chacha20-poly1305@openssh.com");
         assertThat(chacha.exitCode()).isNotZero();
         assertThat(chacha.output()).contains("no matching cipher");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"umac-64-etm@openssh.com", "umac-64@openssh.com"})
+    void aRecordingSentWithUmacArrivesWhole(String mac) throws Exception {
+        byte[] recording = randomBytes(3_000_000, 3); // about a hundred packets, each with its own nonce
+        Files.write(local.resolve("call.wav"), recording);
+
+        OpenSsh.Result result = openSsh.batch(salesKey, "sales-uploader", server.port(),
+                "put %s/call.wav\n".formatted(local), "LogLevel=DEBUG", "Ciphers=aes128-ctr", "MACs=" + mac);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("client->server cipher: aes128-ctr MAC: " + mac);
+        assertThat(events).singleElement().extracting(LandedFile::sha256).isEqualTo(sha256(recording));
+    }
+
+    @Test
+    void openSshPicksUmacWithAesCtrByDefault() throws Exception {
+        OpenSsh.Result result = openSsh.batch(salesKey, "sales-uploader", server.port(), "pwd\n", "LogLevel=DEBUG",
+                "Ciphers=aes128-ctr");
+
+        assertThat(result.output()).as(result.output())
+                .contains("client->server cipher: aes128-ctr MAC: umac-64-etm@openssh.com");
     }
 }
