@@ -103,10 +103,10 @@ public final class SftpPullSource implements PullSource {
     private PullException connectFailure(JSchException e, PinnedHostKey hostKey) {
         String server = site.host() + ":" + site.port();
         if (hostKey.changed) {
-            return new PullException(PullFailure.HOST_KEY_CHANGED, "The SFTP server " + server + " presented the host "
+            return PullException.hostKeyChanged("The SFTP server " + server + " presented the host "
                     + "key " + hostKey.seen + ", but " + pinnedFingerprint + " was pinned when the connector first "
                     + "connected. Nothing was fetched. If the customer replaced the server's key, confirm the new "
-                    + "key on the connector; otherwise someone may be intercepting the connection.", e);
+                    + "key on the connector; otherwise someone may be intercepting the connection.", hostKey.seen, e);
         }
         Throwable cause = e.getCause();
         if (cause instanceof UnknownHostException) {

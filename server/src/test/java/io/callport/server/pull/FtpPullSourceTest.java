@@ -64,7 +64,7 @@ class FtpPullSourceTest {
                         assertThat(e.getMessage()).startsWith("The FTP server 127.0.0.1:" + server.port()
                                 + " refused the login of 'recorder' with the password given (530");
                     });
-            FtpSite elsewhere = new FtpSite("127.0.0.1", server.port(), FtpTestServer.USER, "archive", false);
+            FtpSite elsewhere = new FtpSite("127.0.0.1", server.port(), FtpTestServer.USER, "archive", false, FtpMode.PASSIVE);
             assertThatThrownBy(() -> new FtpPullSource(elsewhere, Credentials.password(FtpTestServer.PASSWORD), null)
                     .connect()).isInstanceOfSatisfying(PullException.class, e -> {
                         assertThat(e.failure()).isEqualTo(PullFailure.NOT_FOUND);
@@ -97,7 +97,7 @@ class FtpPullSourceTest {
     }
 
     private FtpPullSource source(int port, boolean tls, String password, String pinned) {
-        return new FtpPullSource(new FtpSite("127.0.0.1", port, FtpTestServer.USER, "depot", tls),
+        return new FtpPullSource(new FtpSite("127.0.0.1", port, FtpTestServer.USER, "depot", tls, FtpMode.PASSIVE),
                 Credentials.password(password), pinned);
     }
 }

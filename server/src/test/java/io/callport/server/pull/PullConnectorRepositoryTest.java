@@ -115,14 +115,14 @@ class PullConnectorRepositoryTest {
         PullConnector created = f.connectors.create(f.org.id(), f.campaign.id(), ConnectorSettings.of("R", SFTP),
                 Credentials.password("p"));
         java.time.Instant first = java.time.Instant.parse("2026-02-11T10:00:00Z");
-        PullException changed = new PullException(PullFailure.HOST_KEY_CHANGED, "key changed");
+        PullException changed = PullException.hostKeyChanged("key changed", "SHA256:offered", null);
 
         assertThat(f.connectors.recordFailure(created.id(), first, changed)).isEqualTo(1);
         assertThat(f.connectors.recordFailure(created.id(), first.plusSeconds(60), changed)).isEqualTo(2);
         f.connectors.recordNextRun(created.id(), first.plusSeconds(180));
         assertThat(f.connectors.find(f.org.id(), created.id()).orElseThrow().status()).isEqualTo(
-                new ConnectorStatus(first.plusSeconds(60), null, PullFailure.HOST_KEY_CHANGED, "key changed", 2,
-                        first.plusSeconds(180)));
+                new ConnectorStatus(first.plusSeconds(60), null, PullFailure.HOST_KEY_CHANGED, "key changed",
+                        "SHA256:offered", 2, first.plusSeconds(180)));
 
         assertThatThrownBy(() -> f.connectors.confirmFingerprint(f.org.id(), created.id(), "abc"))
                 .isInstanceOf(InvalidValueException.class);
@@ -130,6 +130,7 @@ class PullConnectorRepositoryTest {
         PullConnector confirmed = f.connectors.find(f.org.id(), created.id()).orElseThrow();
         assertThat(confirmed.pinnedFingerprint()).isEqualTo("SHA256:new");
         assertThat(confirmed.status().failing()).isFalse();
+        assertThat(confirmed.status().offeredFingerprint()).isNull();
 
         f.connectors.recordSuccess(created.id(), first.plusSeconds(300));
         assertThat(f.connectors.find(f.org.id(), created.id()).orElseThrow().status().lastSuccessAt())

@@ -29,7 +29,7 @@ class PullRunnerProtocolsTest {
         try (FtpTestServer server = new FtpTestServer(remote, FtpTestServer.newKeystore(local, "ftps"));
              PullFixture fixture = new PullFixture(local)) {
             PullConnector connector = fixture.create(ConnectorSettings.of("Recorder FTPS",
-                    new FtpSite("127.0.0.1", server.port(), FtpTestServer.USER, "depot", true))
+                    new FtpSite("127.0.0.1", server.port(), FtpTestServer.USER, "depot", true, FtpMode.PASSIVE))
                     .withDateFolders(new DateFolders(DateFolders.UNDERSCORED), 0),
                     Credentials.password(FtpTestServer.PASSWORD));
 
