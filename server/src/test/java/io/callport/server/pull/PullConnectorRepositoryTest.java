@@ -138,6 +138,41 @@ class PullConnectorRepositoryTest {
     }
 
     @OnEachDatabase
+    void anFtpSiteKeepsItsModeAndOneStoredBeforeModesExistedIsPassive(Database database) {
+        Fixture f = new Fixture(database);
+        FtpSite active = new FtpSite("ftp.customer.example", 21, "recorder", "depot", false, FtpMode.ACTIVE);
+        PullConnector created = f.connectors.create(f.org.id(), f.campaign.id(), ConnectorSettings.of("F", active),
+                Credentials.password("p"));
+        assertThat(f.connectors.find(f.org.id(), created.id()).orElseThrow().settings().site()).isEqualTo(active);
+
+        database.transaction(c -> Sql.update(c, "UPDATE pull_connectors SET settings_json = REPLACE(settings_json, "
+                + "',\"mode\":\"ACTIVE\"', '') WHERE id = ?", created.id()));
+        String stored = database.read(c -> Sql.one(c, "SELECT settings_json FROM pull_connectors",
+                row -> row.getString(1))).orElseThrow();
+        assertThat(stored).as("as written before the mode existed").doesNotContain("mode");
+        assertThat(((FtpSite) f.connectors.find(f.org.id(), created.id()).orElseThrow().settings().site()).mode())
+                .isEqualTo(FtpMode.PASSIVE);
+    }
+
+    @OnEachDatabase
+    void anS3ConnectorSwitchedToTheDefaultCredentialsKeepsNoKeys(Database database) throws Exception {
+        Fixture f = new Fixture(database);
+        S3Site bucket = new S3Site("recordings", "calls", "eu-west-3", null);
+        PullConnector created = f.connectors.create(f.org.id(), f.campaign.id(), ConnectorSettings.of("S3", bucket),
+                Credentials.accessKey("AKIA1", "secret1"));
+        assertThat(created.defaultCredentials()).isFalse();
+
+        PullConnector onChain = f.connectors.update(f.org.id(), created.id(), created.settings(), Credentials.none())
+                .orElseThrow();
+
+        assertThat(onChain.defaultCredentials()).isTrue();
+        assertThat(f.connectors.credentials(created.id())).isEqualTo(Credentials.none());
+        PullConnector renamed = f.connectors.update(f.org.id(), created.id(), ConnectorSettings.of("S3 renamed",
+                bucket), null).orElseThrow();
+        assertThat(renamed.defaultCredentials()).as("a change without secrets keeps none").isTrue();
+    }
+
+    @OnEachDatabase
     void anotherCredentialKeyCannotReadTheCredentials(Database database) {
         Fixture f = new Fixture(database);
         PullConnector created = f.connectors.create(f.org.id(), f.campaign.id(), ConnectorSettings.of("R", SFTP),
