@@ -3,6 +3,7 @@ package io.callport.server.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.server.storage.S3ProxyServer;
+import io.callport.testsupport.FtpTestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

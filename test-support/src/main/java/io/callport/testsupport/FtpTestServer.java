@@ -1,4 +1,4 @@
-package io.callport.server.pull;
+package io.callport.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,12 +17,12 @@ import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.FtpletResult;
+import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
-import org.apache.ftpserver.ftplet.UserManager;
 
 /**
  * Apache FtpServer on a loopback port serving a folder to one account, plain or with explicit TLS from a keystore;
@@ -32,8 +32,8 @@ import org.apache.ftpserver.ftplet.UserManager;
 public final class FtpTestServer implements AutoCloseable {
     public static final String USER = "recorder";
     public static final String PASSWORD = "ftp-pass";
-    static final String FORBIDDEN = "forbidden";
-    static final String KEYSTORE_PASSWORD = "keystore-pass";
+    public static final String FORBIDDEN = "forbidden";
+    public static final String KEYSTORE_PASSWORD = "keystore-pass";
     /** The commands that open a data connection: the server's port (passive) or the client's (active). */
     private static final Set<String> DATA_CONNECTION_COMMANDS = Set.of("PASV", "EPSV", "PORT", "EPRT");
 
@@ -105,7 +105,7 @@ public final class FtpTestServer implements AutoCloseable {
     }
 
     /** Makes a PKCS12 keystore with a fresh self-signed certificate for 127.0.0.1, using the JDK's keytool. */
-    static Path newKeystore(Path folder, String name) throws IOException, InterruptedException {
+    public static Path newKeystore(Path folder, String name) throws IOException, InterruptedException {
         Path keystore = folder.resolve(name + ".p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", name,
