@@ -162,10 +162,7 @@ class ConnectorsScreenTest {
     @Test
     void aConnectorToAClosedPortShowsTheHostUnreachable(FxRobot robot) throws IOException {
         connectToANewCampaign(robot, "Closed port");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         enter(robot, "#nameField", "Old recorder");
         enter(robot, "#hostField", "127.0.0.1");
         enter(robot, "#portField", String.valueOf(closedPort));
@@ -346,10 +343,7 @@ class ConnectorsScreenTest {
     @Test
     void anS3ConnectorGoesBackFromItsAccessKeyToTheServersDefaultCredentials(FxRobot robot) throws IOException {
         connectToANewCampaign(robot, "Bucket credentials");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         robot.interact(() -> model.form().kindProperty().set(ConnectorKind.S3));
         enter(robot, "#nameField", "Customer bucket");
         enter(robot, "#bucketField", "recordings");
@@ -402,6 +396,13 @@ class ConnectorsScreenTest {
         robot.interact(() -> ui.context().workspace().connectionProperty().set(connection));
         UiTest.waitUntil(PATIENCE, () -> !button(robot, "#refreshButton").isDisabled());
         return campaign.get("folder").asText();
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Puts text in a field at once, as typing would leave it. */
