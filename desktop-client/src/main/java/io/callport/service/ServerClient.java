@@ -252,9 +252,9 @@ public final class ServerClient {
     }
 
     /** Adds a pull connector to the campaign; the server runs it at once, then on its schedule. */
-    public Connector createConnector(String campaignId, ConnectorRequest settings) throws IOException {
+    public Connector createConnector(String campaignId, ConnectorRequest connector) throws IOException {
         Request request = builder(path("api/v1/campaigns", campaignId, "connectors"))
-                .post(json(settings)).build();
+                .post(json(connector)).build();
         return read(request, new TypeReference<Connector>() { });
     }
 

@@ -183,7 +183,7 @@ public final class ConnectorForm {
      * it), and the secrets typed, none when none were (the stored ones are kept). An S3 connector on the server's
      * default credentials says so, which drops any access key stored.
      */
-    public ConnectorRequest toSettings() {
+    public ConnectorRequest toRequest() {
         ConnectorKind chosen = kind.get();
         boolean onHost = chosen.onHost();
         boolean ftp = chosen == ConnectorKind.FTP || chosen == ConnectorKind.FTPS;

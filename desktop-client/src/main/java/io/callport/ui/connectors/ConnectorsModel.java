@@ -148,12 +148,12 @@ public final class ConnectorsModel {
 
     /** Adds the connector of the form to the campaign, or saves the changes of the one chosen. */
     public void save() {
-        ConnectorRequest settings = form.toSettings();
+        ConnectorRequest request = form.toRequest();
         Connector editing = form.editingProperty().get();
         ServerClient client = client();
         String campaignId = campaign();
-        change(() -> editing == null ? client.createConnector(campaignId, settings)
-                : client.updateConnector(editing.id(), settings), saved -> {
+        change(() -> editing == null ? client.createConnector(campaignId, request)
+                : client.updateConnector(editing.id(), request), saved -> {
             form.load(saved, campaignConvention);
             status.set(Messages.format(editing == null ? "connectors.status.added" : "connectors.status.saved",
                     saved.name(), saved.schedule()));

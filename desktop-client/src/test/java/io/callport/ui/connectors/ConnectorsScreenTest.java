@@ -284,7 +284,7 @@ class ConnectorsScreenTest {
         robot.interact(() -> robot.lookup("#s3ChainChoice").queryAs(RadioButton.class).setSelected(true));
         assertThat(robot.lookup("#accessKeyField").query().isVisible()).isFalse();
         assertThat(button(robot, "#saveButton").isDisabled()).isFalse();
-        assertThat(model.form().toSettings()).satisfies(settings -> {
+        assertThat(model.form().toRequest()).satisfies(settings -> {
             assertThat(settings.protocol()).isEqualTo("s3");
             assertThat(settings.accessKey()).as("the default credentials send none").isNull();
             assertThat(settings.host()).isNull();
