@@ -6,5 +6,5 @@
 ALTER TABLE pull_connectors ADD COLUMN offered_fingerprint TEXT;
 
 -- true when the connector keeps no secret: an S3 connector on the server's default AWS credentials. Rows written
--- before this column say FALSE until their credentials are next saved.
+-- before this column say FALSE until the connector is next changed (every change rewrites it).
 ALTER TABLE pull_connectors ADD COLUMN default_credentials BOOLEAN NOT NULL DEFAULT FALSE;
