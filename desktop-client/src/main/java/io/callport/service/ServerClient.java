@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.callport.api.Connector;
+import io.callport.api.ConnectorFile;
+import io.callport.api.ConnectorRequest;
+import io.callport.api.ConnectorRun;
 import io.callport.mapping.FieldMapping;
 import io.callport.mapping.InvalidMappingException;
 import io.callport.mapping.MappingJson;
@@ -12,14 +16,10 @@ import io.callport.service.api.BatchInfo;
 import io.callport.service.api.CallDetail;
 import io.callport.service.api.CallInfo;
 import io.callport.service.api.Campaign;
-import io.callport.service.api.Connector;
-import io.callport.service.api.ConnectorFile;
-import io.callport.service.api.ConnectorRun;
-import io.callport.service.api.ConnectorSettings;
 import io.callport.service.api.FileInfo;
 import io.callport.service.api.Listing;
-import io.callport.service.api.PipelineEvent;
 import io.callport.service.api.MappingVersion;
+import io.callport.service.api.PipelineEvent;
 import io.callport.service.api.SftpAccess;
 import java.io.IOException;
 import java.net.URI;
@@ -252,14 +252,14 @@ public final class ServerClient {
     }
 
     /** Adds a pull connector to the campaign; the server runs it at once, then on its schedule. */
-    public Connector createConnector(String campaignId, ConnectorSettings settings) throws IOException {
+    public Connector createConnector(String campaignId, ConnectorRequest connector) throws IOException {
         Request request = builder(path("api/v1/campaigns", campaignId, "connectors"))
-                .post(json(settings)).build();
+                .post(json(connector)).build();
         return read(request, new TypeReference<Connector>() { });
     }
 
     /** Changes the settings given (a null one keeps its value); the changed connector runs at once. */
-    public Connector updateConnector(String connectorId, ConnectorSettings changes) throws IOException {
+    public Connector updateConnector(String connectorId, ConnectorRequest changes) throws IOException {
         Request request = builder(path("api/v1/connectors", connectorId)).patch(json(changes)).build();
         return read(request, new TypeReference<Connector>() { });
     }

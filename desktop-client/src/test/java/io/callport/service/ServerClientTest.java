@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.callport.api.Connector;
+import io.callport.api.ConnectorRequest;
 import io.callport.mapping.FieldMapping;
 import io.callport.mapping.MappingJson;
 import io.callport.service.api.Campaign;
-import io.callport.service.api.Connector;
-import io.callport.service.api.ConnectorSettings;
 import io.callport.service.api.PipelineEvent;
 import io.callport.service.api.SftpAccess;
 import io.callport.testing.CallportTestServer;
@@ -158,14 +158,15 @@ class ServerClientTest {
     @Test
     void aPullConnectorIsAddedChangedAndRemovedAndEveryRefusalIsASentence() throws IOException {
         ServerClient client = new ServerClient(server.url(), server.ownerKey());
-        ConnectorSettings settings = new ConnectorSettings("Archive FTP", "ftp", "127.0.0.1", 1, "archive", "calls",
-                null, null, null, null, "s3cret", null, null, null, null, "yyyy_MM_dd", 3, "Europe/Paris",
-                "every 2 hours", "25%", null, 0, 2, false);
+        ConnectorRequest settings = new ConnectorRequest("Archive FTP", "ftp", "127.0.0.1", 1, "archive", "calls",
+                Connector.ACTIVE, null, null, null, null, null, "s3cret", null, null, null, null, "yyyy_MM_dd", 3,
+                "Europe/Paris", "every 2 hours", "25%", null, 0, 2, false);
 
         Connector added = client.createConnector(supportId, settings);
         assertThat(added).extracting(Connector::name, Connector::protocol, Connector::port, Connector::basePath,
-                Connector::dateFolders, Connector::schedule, Connector::picking, Connector::enabled)
-                .containsExactly("Archive FTP", "ftp", 1, "calls", "yyyy_MM_dd", "every 2 hours", "25%", false);
+                Connector::ftpMode, Connector::dateFolders, Connector::schedule, Connector::picking,
+                Connector::enabled).containsExactly("Archive FTP", "ftp", 1, "calls", "active", "yyyy_MM_dd",
+                "every 2 hours", "25%", false);
         assertThat(added.status().state()).isEqualTo("DISABLED");
         assertThat(client.connectors(supportId)).extracting(Connector::id).containsExactly(added.id());
         assertThatThrownBy(() -> client.runConnector(added.id(), Duration.ofSeconds(1)))
@@ -177,9 +178,10 @@ class ServerClientTest {
         assertThatThrownBy(() -> client.confirmHostKey(added.id(), "not a fingerprint"))
                 .hasMessageContaining("A fingerprint starts with SHA256:");
 
-        Connector enabled = client.updateConnector(added.id(), ConnectorSettings.enabledOnly(true));
+        Connector enabled = client.updateConnector(added.id(), ConnectorRequest.enabledOnly(true));
         assertThat(enabled.enabled()).isTrue();
         assertThat(enabled.schedule()).as("a change keeps what it does not give").isEqualTo("every 2 hours");
+        assertThat(enabled.ftpMode()).isEqualTo(Connector.ACTIVE);
         assertThat(client.connectorFiles(added.id(), "FAILED", 0, 10).items()).isEmpty();
 
         client.deleteConnector(added.id());

@@ -1,6 +1,6 @@
 package io.callport.ui.connectors;
 
-import io.callport.service.api.Connector;
+import io.callport.api.Connector;
 import io.callport.ui.common.Messages;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
@@ -28,8 +28,8 @@ final class ConnectorDialogs {
                 Messages.format("connectors.hostKey.header", connector.name()));
         ButtonType confirm = new ButtonType(Messages.text("connectors.hostKey.confirm"), ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel());
-        TextField presented = new TextField(Objects.requireNonNullElse(
-                ConnectorsModel.presentedFingerprint(connector), ""));
+        String offered = connector.status() == null ? null : connector.status().offeredFingerprint();
+        TextField presented = new TextField(Objects.requireNonNullElse(offered, ""));
         presented.setId("presentedFingerprintField");
         presented.getStyleClass().add("monospace");
         presented.setPrefColumnCount(52);

@@ -1,8 +1,8 @@
 package io.callport.ui.connectors;
 
+import io.callport.api.Connector;
+import io.callport.api.ConnectorRequest;
 import io.callport.naming.FileNameConvention;
-import io.callport.service.api.Connector;
-import io.callport.service.api.ConnectorSettings;
 import io.callport.ui.common.Messages;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -46,6 +46,22 @@ public final class ConnectorForm {
     /** Where an S3 connector's credentials come from. */
     public enum S3Login { ACCESS_KEY, DEFAULT_CHAIN }
 
+    /** Which side opens an FTP connector's data connections: the FTP server (passive) or the Callport server. */
+    public enum FtpMode {
+        PASSIVE(Connector.PASSIVE), ACTIVE(Connector.ACTIVE);
+
+        private final String wire;
+
+        FtpMode(String wire) {
+            this.wire = wire;
+        }
+
+        /** The mode the API names; passive, the server's default, for none. */
+        static FtpMode of(String wire) {
+            return ACTIVE.wire.equals(wire) ? ACTIVE : PASSIVE;
+        }
+    }
+
     public enum Timing { EVERY, CRON }
 
     public enum Picking { ALL, PERCENTAGE, PER_AGENT }
@@ -60,6 +76,7 @@ public final class ConnectorForm {
     private final ObjectProperty<ConnectorKind> kind = new SimpleObjectProperty<>(this, "kind", ConnectorKind.SFTP);
     private final ObjectProperty<Login> login = new SimpleObjectProperty<>(this, "login", Login.PASSWORD);
     private final ObjectProperty<S3Login> s3Login = new SimpleObjectProperty<>(this, "s3Login", S3Login.ACCESS_KEY);
+    private final ObjectProperty<FtpMode> ftpMode = new SimpleObjectProperty<>(this, "ftpMode", FtpMode.PASSIVE);
     private final ObjectProperty<Timing> timing = new SimpleObjectProperty<>(this, "timing", Timing.EVERY);
     private final ObjectProperty<Picking> picking = new SimpleObjectProperty<>(this, "picking", Picking.ALL);
     private final ReadOnlyObjectWrapper<Path> privateKeyFile = new ReadOnlyObjectWrapper<>(this, "privateKeyFile");
@@ -74,7 +91,8 @@ public final class ConnectorForm {
             texts.put(text, new SimpleStringProperty(this, text.name(), ""));
         }
         secretsStored = Bindings.createBooleanBinding(() -> editing.get() != null
-                && ConnectorKind.of(editing.get().protocol()) == kind.get(), editing, kind);
+                && ConnectorKind.of(editing.get().protocol()) == kind.get()
+                && !Boolean.TRUE.equals(editing.get().defaultCredentials()), editing, kind);
         Observable[] inputs = Stream.concat(texts.values().stream(), Stream.of(kind, login, s3Login, timing, picking,
                 privateKeyFile, convention, secretsStored)).toArray(Observable[]::new);
         problem = Bindings.createStringBinding(this::firstProblem, inputs);
@@ -87,6 +105,7 @@ public final class ConnectorForm {
         kind.set(ConnectorKind.SFTP);
         login.set(Login.PASSWORD);
         s3Login.set(S3Login.ACCESS_KEY);
+        ftpMode.set(FtpMode.PASSIVE);
         timing.set(Timing.EVERY);
         picking.set(Picking.ALL);
         usePrivateKey(null, null);
@@ -99,6 +118,8 @@ public final class ConnectorForm {
         clear(connector.fileNameConvention() != null ? connector.fileNameConvention() : campaignConvention);
         editing.set(connector);
         kind.set(ConnectorKind.of(connector.protocol()));
+        ftpMode.set(FtpMode.of(connector.ftpMode()));
+        s3Login.set(Boolean.TRUE.equals(connector.defaultCredentials()) ? S3Login.DEFAULT_CHAIN : S3Login.ACCESS_KEY);
         set(Text.NAME, connector.name());
         set(Text.HOST, connector.host());
         set(Text.PORT, connector.port() == null ? null : String.valueOf(connector.port()));
@@ -159,18 +180,23 @@ public final class ConnectorForm {
 
     /**
      * What to send: every setting of the chosen kind as typed (an empty text clears a setting, a blank number keeps
-     * it), and the secrets typed, none when none were (the stored ones are kept).
+     * it), and the secrets typed, none when none were (the stored ones are kept). An S3 connector on the server's
+     * default credentials says so, which drops any access key stored.
      */
-    public ConnectorSettings toSettings() {
+    public ConnectorRequest toRequest() {
         ConnectorKind chosen = kind.get();
         boolean onHost = chosen.onHost();
+        boolean ftp = chosen == ConnectorKind.FTP || chosen == ConnectorKind.FTPS;
         boolean sftpKey = chosen == ConnectorKind.SFTP && login.get() == Login.PRIVATE_KEY;
-        boolean s3Keys = chosen == ConnectorKind.S3 && s3Login.get() == S3Login.ACCESS_KEY;
-        return new ConnectorSettings(stripped(Text.NAME), chosen.protocol(),
+        boolean s3 = chosen == ConnectorKind.S3;
+        boolean s3Keys = s3 && s3Login.get() == S3Login.ACCESS_KEY;
+        return new ConnectorRequest(stripped(Text.NAME), chosen.protocol(),
                 onHost ? stripped(Text.HOST) : null, onHost ? number(Text.PORT) : null,
                 onHost ? stripped(Text.USERNAME) : null, onHost ? stripped(Text.BASE_PATH) : null,
+                ftp ? ftpMode.get().wire : null,
                 onHost ? null : stripped(Text.BUCKET), onHost ? null : stripped(Text.PREFIX),
                 onHost ? null : stripped(Text.REGION), onHost ? null : stripped(Text.ENDPOINT),
+                s3 ? !s3Keys : null,
                 onHost && !sftpKey ? secret(Text.PASSWORD) : null, sftpKey ? privateKey : null,
                 sftpKey ? secret(Text.PASSPHRASE) : null, s3Keys ? secret(Text.ACCESS_KEY) : null,
                 s3Keys ? secret(Text.SECRET_KEY) : null, stripped(Text.DATE_FOLDERS), number(Text.LOOKBACK_DAYS),
@@ -326,6 +352,10 @@ public final class ConnectorForm {
         return s3Login;
     }
 
+    public ObjectProperty<FtpMode> ftpModeProperty() {
+        return ftpMode;
+    }
+
     public ObjectProperty<Timing> timingProperty() {
         return timing;
     }
@@ -348,7 +378,10 @@ public final class ConnectorForm {
         return enabled;
     }
 
-    /** Whether the server holds this connector's secrets, so typing none keeps them. */
+    /**
+     * Whether the server holds this connector's secrets, so typing none keeps them (an S3 connector on the default
+     * credentials holds none).
+     */
     public BooleanBinding secretsStored() {
         return secretsStored;
     }

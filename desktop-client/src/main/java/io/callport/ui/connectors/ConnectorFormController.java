@@ -39,6 +39,7 @@ public final class ConnectorFormController {
     @FXML private Node root;
     @FXML private ToggleGroup loginGroup;
     @FXML private ToggleGroup s3LoginGroup;
+    @FXML private ToggleGroup ftpModeGroup;
     @FXML private ToggleGroup timingGroup;
     @FXML private ToggleGroup pickingGroup;
     @FXML private TextField nameField;
@@ -57,11 +58,14 @@ public final class ConnectorFormController {
     @FXML private Label passphraseLabel;
     @FXML private PasswordField passphraseField;
     @FXML private TextField basePathField;
+    @FXML private Label ftpModeLabel;
+    @FXML private Node ftpModeRow;
     @FXML private GridPane s3Grid;
     @FXML private TextField bucketField;
     @FXML private TextField prefixField;
     @FXML private TextField regionField;
     @FXML private TextField endpointField;
+    @FXML private Label dropsKeysLabel;
     @FXML private Label accessKeyLabel;
     @FXML private TextField accessKeyField;
     @FXML private Label secretKeyLabel;
@@ -111,6 +115,7 @@ public final class ConnectorFormController {
         kindBox.valueProperty().bindBidirectional(form.kindProperty());
         bindToggles(loginGroup, form.loginProperty(), ConnectorForm.Login.class);
         bindToggles(s3LoginGroup, form.s3LoginProperty(), ConnectorForm.S3Login.class);
+        bindToggles(ftpModeGroup, form.ftpModeProperty(), ConnectorForm.FtpMode.class);
         bindToggles(timingGroup, form.timingProperty(), ConnectorForm.Timing.class);
         bindToggles(pickingGroup, form.pickingProperty(), ConnectorForm.Picking.class);
         selectWhenFocused(everyField, everyChoice);
@@ -162,19 +167,25 @@ public final class ConnectorFormController {
                 : keyFile.get().toString(), keyFile));
     }
 
-    /** Shows the host's fields or the bucket's, and for SFTP the password or the private key. */
+    /**
+     * Shows the host's fields or the bucket's, for SFTP the password or the private key, for FTP the data connection's
+     * mode, and for S3 the keys, or that choosing the default credentials drops the stored ones.
+     */
     private void bindVisibility(ConnectorForm form) {
         var kind = form.kindProperty();
         BooleanBinding onHost = Bindings.createBooleanBinding(() -> kind.get().onHost(), kind);
         BooleanBinding sftp = kind.isEqualTo(ConnectorKind.SFTP);
         BooleanBinding withKey = sftp.and(form.loginProperty().isEqualTo(ConnectorForm.Login.PRIVATE_KEY));
+        BooleanBinding ftp = kind.isEqualTo(ConnectorKind.FTP).or(kind.isEqualTo(ConnectorKind.FTPS));
         BooleanBinding withS3Keys = form.s3LoginProperty().isEqualTo(ConnectorForm.S3Login.ACCESS_KEY);
         showWhen(onHost, hostGrid);
         showWhen(onHost.not(), s3Grid);
         showWhen(sftp, loginLabel, loginRow);
         showWhen(withKey.not(), passwordLabel, passwordField);
         showWhen(withKey, privateKeyLabel, privateKeyRow, passphraseLabel, passphraseField);
+        showWhen(ftp, ftpModeLabel, ftpModeRow);
         showWhen(withS3Keys, accessKeyLabel, accessKeyField, secretKeyLabel, secretKeyField);
+        showWhen(withS3Keys.not().and(form.secretsStored()), dropsKeysLabel);
     }
 
     /** Secrets are never shown: a stored one is said to be there, and typing replaces it. */

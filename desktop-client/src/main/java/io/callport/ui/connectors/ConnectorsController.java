@@ -1,8 +1,8 @@
 package io.callport.ui.connectors;
 
+import io.callport.api.Connector;
+import io.callport.api.ConnectorFile;
 import io.callport.service.Connection;
-import io.callport.service.api.Connector;
-import io.callport.service.api.ConnectorFile;
 import io.callport.ui.common.Labels;
 import io.callport.ui.common.Messages;
 import io.callport.ui.common.Sizes;

@@ -1,12 +1,12 @@
 package io.callport.ui.connectors;
 
+import io.callport.api.Connector;
+import io.callport.api.ConnectorFile;
+import io.callport.api.ConnectorRequest;
+import io.callport.api.ConnectorRun;
 import io.callport.mapping.FieldMapping;
 import io.callport.naming.FileNameConvention;
 import io.callport.service.ServerClient;
-import io.callport.service.api.Connector;
-import io.callport.service.api.ConnectorFile;
-import io.callport.service.api.ConnectorRun;
-import io.callport.service.api.ConnectorSettings;
 import io.callport.ui.common.Background;
 import io.callport.ui.common.LatestResult;
 import io.callport.ui.common.Messages;
@@ -17,10 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -44,7 +41,6 @@ public final class ConnectorsModel {
     static final Duration RUN_WAIT = Duration.ofMinutes(2);
     /** Larger than any private key; a bigger file was chosen by mistake. */
     static final long LARGEST_KEY_FILE = 64 * 1024;
-    private static final Pattern FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/=:]+");
 
     private final Workspace workspace;
     private final ConnectorForm form = new ConnectorForm();
@@ -152,12 +148,12 @@ public final class ConnectorsModel {
 
     /** Adds the connector of the form to the campaign, or saves the changes of the one chosen. */
     public void save() {
-        ConnectorSettings settings = form.toSettings();
+        ConnectorRequest request = form.toRequest();
         Connector editing = form.editingProperty().get();
         ServerClient client = client();
         String campaignId = campaign();
-        change(() -> editing == null ? client.createConnector(campaignId, settings)
-                : client.updateConnector(editing.id(), settings), saved -> {
+        change(() -> editing == null ? client.createConnector(campaignId, request)
+                : client.updateConnector(editing.id(), request), saved -> {
             form.load(saved, campaignConvention);
             status.set(Messages.format(editing == null ? "connectors.status.added" : "connectors.status.saved",
                     saved.name(), saved.schedule()));
@@ -192,7 +188,7 @@ public final class ConnectorsModel {
         Connector connector = selected.get();
         boolean enable = !connector.enabled();
         ServerClient client = client();
-        change(() -> client.updateConnector(connector.id(), ConnectorSettings.enabledOnly(enable)), changed -> {
+        change(() -> client.updateConnector(connector.id(), ConnectorRequest.enabledOnly(enable)), changed -> {
             form.enabledProperty().set(changed.enabled());
             status.set(Messages.format(enable ? "connectors.status.enabled" : "connectors.status.disabled",
                     changed.name()));
@@ -234,16 +230,6 @@ public final class ConnectorsModel {
             return Files.readString(file);
         }, key -> form.usePrivateKey(file, key), error -> failure.set(Messages.format(
                 "connectors.failure.privateKey", file.getFileName(), message(error))));
-    }
-
-    /**
-     * The fingerprint the connector's server presented when its last run stopped at a changed host key, as the
-     * server's sentence names it first; null when it names none.
-     */
-    public static String presentedFingerprint(Connector connector) {
-        String message = connector.status() == null ? null : connector.status().failureMessage();
-        Matcher fingerprint = FINGERPRINT.matcher(Objects.requireNonNullElse(message, ""));
-        return fingerprint.find() ? fingerprint.group() : null;
     }
 
     private void change(CheckedCall call, Consumer<Connector> after, String failureKey) {

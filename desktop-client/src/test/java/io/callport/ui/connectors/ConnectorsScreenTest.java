@@ -6,14 +6,15 @@ import static io.callport.ui.common.UiTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.callport.api.Connector;
+import io.callport.api.ConnectorFile;
 import io.callport.service.GeneratedKey;
 import io.callport.service.KeyService;
 import io.callport.service.KeyType;
-import io.callport.service.api.Connector;
-import io.callport.service.api.ConnectorFile;
 import io.callport.testing.CustomerSftp;
 import io.callport.testing.ServerFixture;
 import io.callport.testing.TestProfiles;
+import io.callport.testsupport.FtpTestServer;
 import io.callport.ui.common.ScreenFixture;
 import io.callport.ui.common.UiTest;
 import java.io.IOException;
@@ -23,9 +24,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -160,10 +162,7 @@ class ConnectorsScreenTest {
     @Test
     void aConnectorToAClosedPortShowsTheHostUnreachable(FxRobot robot) throws IOException {
         connectToANewCampaign(robot, "Closed port");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         enter(robot, "#nameField", "Old recorder");
         enter(robot, "#hostField", "127.0.0.1");
         enter(robot, "#portField", String.valueOf(closedPort));
@@ -285,7 +284,7 @@ class ConnectorsScreenTest {
         robot.interact(() -> robot.lookup("#s3ChainChoice").queryAs(RadioButton.class).setSelected(true));
         assertThat(robot.lookup("#accessKeyField").query().isVisible()).isFalse();
         assertThat(button(robot, "#saveButton").isDisabled()).isFalse();
-        assertThat(model.form().toSettings()).satisfies(settings -> {
+        assertThat(model.form().toRequest()).satisfies(settings -> {
             assertThat(settings.protocol()).isEqualTo("s3");
             assertThat(settings.accessKey()).as("the default credentials send none").isNull();
             assertThat(settings.host()).isNull();
@@ -303,6 +302,77 @@ class ConnectorsScreenTest {
                 .startsWith("Fetching per agent reads the agent from each file name");
         robot.interact(() -> robot.lookup("#allChoice").queryAs(RadioButton.class).setSelected(true));
         assertThat(text(robot, "#problemLabel")).isEqualTo("The port is a whole number such as 22, not 'twenty-two'.");
+        assertThat(button(robot, "#saveButton").isDisabled()).isTrue();
+    }
+
+    @Test
+    void anFtpConnectorInActiveModeAddedThroughTheFormFetchesTheFiles(FxRobot robot) throws Exception {
+        connectToANewCampaign(robot, "Active FTP");
+        assertThat(robot.lookup("#ftpModeRow").query().isVisible()).as("SFTP has no data connections").isFalse();
+        robot.interact(() -> model.form().kindProperty().set(ConnectorKind.FTP));
+        assertThat(robot.lookup("#ftpModeRow").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#ftpPassiveChoice").queryAs(RadioButton.class).isSelected())
+                .as("passive is the default").isTrue();
+        assertThat(robot.lookup("#ftpActiveChoice").queryAs(RadioButton.class).getAccessibleHelp())
+                .startsWith("Only for FTP servers that refuse passive mode");
+        try (FtpTestServer ftp = new FtpTestServer(remote, null)) {
+            enter(robot, "#nameField", "Old recorder FTP");
+            enter(robot, "#hostField", "127.0.0.1");
+            enter(robot, "#portField", String.valueOf(ftp.port()));
+            enter(robot, "#usernameField", FtpTestServer.USER);
+            enter(robot, "#passwordField", FtpTestServer.PASSWORD);
+            enter(robot, "#basePathField", "depot");
+            robot.interact(() -> robot.lookup("#ftpActiveChoice").queryAs(RadioButton.class).setSelected(true));
+            robot.interact(() -> button(robot, "#saveButton").fire());
+            UiTest.waitUntil(PATIENCE, () -> model.selectedProperty().get() != null);
+            assertThat(model.selectedProperty().get().ftpMode()).isEqualTo(Connector.ACTIVE);
+
+            robot.interact(() -> button(robot, "#runButton").fire());
+            UiTest.waitUntil(PATIENCE, () -> text(robot, "#statusLabel").startsWith("Old recorder FTP ran:"));
+            assertThat(model.selectedProperty().get().delivered()).isEqualTo(3);
+            assertThat(ftp.dataConnectionCommands()).isNotEmpty().isSubsetOf("PORT", "EPRT");
+        }
+
+        robot.interact(() -> model.newConnector());
+        assertThat(robot.lookup("#ftpPassiveChoice").queryAs(RadioButton.class).isSelected()).isTrue();
+        robot.interact(() -> model.selectedProperty().set(model.connectors().getFirst()));
+        assertThat(robot.lookup("#ftpActiveChoice").queryAs(RadioButton.class).isSelected())
+                .as("the saved connector shows its mode again").isTrue();
+    }
+
+    @Test
+    void anS3ConnectorGoesBackFromItsAccessKeyToTheServersDefaultCredentials(FxRobot robot) throws IOException {
+        connectToANewCampaign(robot, "Bucket credentials");
+        int closedPort = closedPort();
+        robot.interact(() -> model.form().kindProperty().set(ConnectorKind.S3));
+        enter(robot, "#nameField", "Customer bucket");
+        enter(robot, "#bucketField", "recordings");
+        enter(robot, "#endpointField", "http://127.0.0.1:" + closedPort);
+        enter(robot, "#accessKeyField", "AKIAEXAMPLE");
+        enter(robot, "#secretKeyField", "example-secret");
+        robot.interact(() -> model.form().enabledProperty().set(false));
+        robot.interact(() -> button(robot, "#saveButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> model.selectedProperty().get() != null);
+        assertThat(model.selectedProperty().get().defaultCredentials()).isFalse();
+        assertThat(robot.lookup("#dropsKeysLabel").query().isVisible()).isFalse();
+
+        robot.interact(() -> robot.lookup("#s3ChainChoice").queryAs(RadioButton.class).setSelected(true));
+        assertThat(robot.lookup("#dropsKeysLabel").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(text(robot, "#dropsKeysLabel")).isEqualTo("Saving forgets the access key stored for this "
+                + "connector.");
+        robot.interact(() -> button(robot, "#saveButton").fire());
+        UiTest.waitUntil(PATIENCE, () -> Boolean.TRUE.equals(model.selectedProperty().get().defaultCredentials()));
+
+        assertThat(robot.lookup("#s3ChainChoice").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#dropsKeysLabel").query().isVisible()).as("no key is stored any more").isFalse();
+        var connection = ui.context().workspace().connectionProperty().get();
+        assertThat(connection.client().connectors(connection.profile().campaignId()).getFirst().defaultCredentials())
+                .isTrue();
+        robot.interact(() -> robot.lookup("#s3KeysChoice").queryAs(RadioButton.class).setSelected(true));
+        assertThat(field(robot, "#accessKeyField")).isEmpty();
+        assertThat(robot.lookup("#accessKeyField").queryAs(TextField.class).getPromptText())
+                .as("no key is stored to keep").isEmpty();
+        assertThat(text(robot, "#problemLabel")).startsWith("Enter both the access key and the secret key");
         assertThat(button(robot, "#saveButton").isDisabled()).isTrue();
     }
 
@@ -326,6 +396,13 @@ class ConnectorsScreenTest {
         robot.interact(() -> ui.context().workspace().connectionProperty().set(connection));
         UiTest.waitUntil(PATIENCE, () -> !button(robot, "#refreshButton").isDisabled());
         return campaign.get("folder").asText();
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Puts text in a field at once, as typing would leave it. */

@@ -1,5 +1,9 @@
 package io.callport.server.http;
 
+import io.callport.api.Connector;
+import io.callport.api.ConnectorFile;
+import io.callport.api.ConnectorRequest;
+import io.callport.api.ConnectorRun;
 import io.callport.server.auth.Permission;
 import io.callport.server.auth.Principal;
 import io.callport.server.pull.ConnectorSettings;
@@ -54,15 +58,11 @@ public final class PullConnectorRoutes implements RouteGroup {
         this.campaigns = campaigns;
     }
 
-    /** The answer to a run: what it did, or null when it is still going after the wait asked for. */
-    public record RunAnswer(ConnectorView.Run run, ConnectorView connector) {
-    }
-
     /** A page of a connector's files, shaped like the API's other pages; {@code nextOffset} is null on the last. */
-    public record FilesPage(List<ConnectorView.File> items, Integer nextOffset) {
+    public record FilesPage(List<ConnectorFile> items, Integer nextOffset) {
     }
 
-    /** The fingerprint a person checked with the customer, as the connector's error showed it. */
+    /** The fingerprint a person checked with the customer, as the connector's status offered it. */
     public record HostKeyConfirmation(String fingerprint) {
     }
 
@@ -87,8 +87,10 @@ public final class PullConnectorRoutes implements RouteGroup {
         Principal principal = Principal.of(ctx).require(Permission.CONFIGURE_SFTP);
         Campaign campaign = campaigns.visible(principal, ctx.pathParam("id"));
         ConnectorRequest request = Requests.json(ctx, ConnectorRequest.class);
-        PullConnector created = connectors.create(principal.orgId(), campaign.id(), request.newSettings(),
-                Objects.requireNonNullElse(request.credentials(), Credentials.none()));
+        ConnectorSettings settings = ConnectorRequests.newSettings(request);
+        PullConnector created = connectors.create(principal.orgId(), campaign.id(), settings,
+                Objects.requireNonNullElse(ConnectorRequests.credentials(request, settings.site(), true),
+                        Credentials.none()));
         if (Boolean.FALSE.equals(request.enabled())) {
             connectors.setEnabled(principal.orgId(), created.id(), false);
         }
@@ -101,7 +103,7 @@ public final class PullConnectorRoutes implements RouteGroup {
         Principal principal = Principal.of(ctx).require(Permission.CONFIGURE_SFTP);
         Campaign campaign = campaigns.visible(principal, ctx.pathParam("id"));
         ctx.json(connectors.listForCampaign(principal.orgId(), campaign.id()).stream()
-                .map(connector -> ConnectorView.of(connector, ledger.counts(connector.id()))).toList());
+                .map(connector -> ConnectorViews.of(connector, ledger.counts(connector.id()))).toList());
     }
 
     private void read(Context ctx) {
@@ -113,15 +115,17 @@ public final class PullConnectorRoutes implements RouteGroup {
         Principal principal = Principal.of(ctx).require(Permission.CONFIGURE_SFTP);
         PullConnector connector = visible(principal, ctx.pathParam("id"));
         ConnectorRequest request = Requests.json(ctx, ConnectorRequest.class);
-        if (request.changesSettings()) {
-            ConnectorSettings changed = request.applyTo(connector.settings());
+        if (ConnectorRequests.changesSettings(request)) {
+            ConnectorSettings changed = ConnectorRequests.applyTo(request, connector.settings());
+            Credentials credentials = ConnectorRequests.credentials(request, changed.site(),
+                    connector.defaultCredentials());
             String before = SiteFields.of(connector.settings().site()).protocol();
             String after = SiteFields.of(changed.site()).protocol();
-            if (!before.equals(after) && request.credentials() == null) {
+            if (!before.equals(after) && credentials == null) {
                 throw ApiException.badRequest("Changing the protocol from " + before + " to " + after + " needs the "
                         + "credentials for " + after + " too.");
             }
-            connectors.update(principal.orgId(), connector.id(), changed, request.credentials());
+            connectors.update(principal.orgId(), connector.id(), changed, credentials);
         }
         if (request.enabled() != null) {
             connectors.setEnabled(principal.orgId(), connector.id(), request.enabled());
@@ -155,8 +159,8 @@ public final class PullConnectorRoutes implements RouteGroup {
                 "conflict", "The connector '" + connector.settings().name() + "' is disabled; enable it before "
                 + "running it."));
         RunReport report = waitSeconds == 0 ? null : await(run, waitSeconds);
-        ctx.status(report == null ? 202 : 200).json(new RunAnswer(report == null ? null : ConnectorView.Run.of(report),
-                view(principal, connector.id())));
+        ctx.status(report == null ? 202 : 200).json(new ConnectorRun(report == null ? null
+                : ConnectorViews.outcome(report), view(principal, connector.id())));
     }
 
     private void confirmHostKey(Context ctx) {
@@ -168,7 +172,7 @@ public final class PullConnectorRoutes implements RouteGroup {
         }
         if (confirmation.fingerprint() == null || confirmation.fingerprint().isBlank()) {
             throw ApiException.badRequest("Give the fingerprint you checked with the customer (SHA256:...), as the "
-                    + "connector's error shows it.");
+                    + "connector's status offers it.");
         }
         connectors.confirmFingerprint(principal.orgId(), connector.id(), confirmation.fingerprint());
         scheduler.refresh();
@@ -186,8 +190,8 @@ public final class PullConnectorRoutes implements RouteGroup {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("offset is 0 or more and limit 1 to " + MAX_PAGE_SIZE + ".");
         }
-        List<ConnectorView.File> files = ledger.recent(connector.id(), state, offset, limit + 1).stream()
-                .map(ConnectorView.File::of).toList();
+        List<ConnectorFile> files = ledger.recent(connector.id(), state, offset, limit + 1).stream()
+                .map(ConnectorViews::file).toList();
         boolean more = files.size() > limit;
         ctx.json(new FilesPage(more ? files.subList(0, limit) : files, more ? offset + limit : null));
     }
@@ -199,10 +203,10 @@ public final class PullConnectorRoutes implements RouteGroup {
                 .orElseThrow(() -> ApiException.unreachable("connector", id));
     }
 
-    private ConnectorView view(Principal principal, String id) {
+    private Connector view(Principal principal, String id) {
         PullConnector connector = connectors.find(principal.orgId(), id)
                 .orElseThrow(() -> ApiException.notFound("The connector " + id + " no longer exists."));
-        return ConnectorView.of(connector, ledger.counts(id));
+        return ConnectorViews.of(connector, ledger.counts(id));
     }
 
     private static RunReport await(CompletableFuture<RunReport> run, int seconds) throws InterruptedException {

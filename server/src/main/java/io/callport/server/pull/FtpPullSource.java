@@ -24,7 +24,8 @@ import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
 
 /**
- * Fetches from a customer's FTP server with Apache Commons Net, in passive binary mode, plain or with explicit TLS.
+ * Fetches from a customer's FTP server with Apache Commons Net, in binary mode, passive unless the site asks for active
+ * mode, plain or with explicit TLS.
  * For FTPS the server certificate is pinned like an SFTP host key: the first connection records its SHA-256
  * fingerprint, later connections must present the same certificate ({@link PullFailure#HOST_KEY_CHANGED}).
  * Listings use {@code MLSD} (exact sizes and times) where the server offers it, {@code LIST} otherwise.
@@ -69,7 +70,11 @@ public final class FtpPullSource implements PullSource {
                 ftps.execPBSZ(0);
                 ftps.execPROT("P");
             }
-            client.enterLocalPassiveMode();
+            if (site.mode() == FtpMode.ACTIVE) {
+                client.enterLocalActiveMode();
+            } else {
+                client.enterLocalPassiveMode();
+            }
             client.setFileType(FTP.BINARY_FILE_TYPE);
             FtpSession session = new FtpSession(client, certificate.presented(), client.hasFeature("MLST"));
             session.requireBasePath();

@@ -35,9 +35,9 @@ final class PinnedFingerprint {
      * @param kind what was pinned: {@code host key} or {@code certificate}
      */
     PullException changedFailure(String server, String kind, Exception cause) {
-        return new PullException(PullFailure.HOST_KEY_CHANGED, "The " + server + " presented the " + kind + " "
-                + presented + ", but " + pinned + " was pinned when the connector first connected. Nothing was "
-                + "fetched. If the customer replaced the " + kind + ", confirm the new one on the connector; "
-                + "otherwise someone may be intercepting the connection.", cause);
+        return PullException.hostKeyChanged("The " + server + " presented the " + kind + " " + presented + ", but "
+                + pinned + " was pinned when the connector first connected. Nothing was fetched. If the customer "
+                + "replaced the " + kind + ", confirm the new one on the connector; otherwise someone may be "
+                + "intercepting the connection.", presented, cause);
     }
 }

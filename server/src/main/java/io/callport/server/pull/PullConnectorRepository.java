@@ -25,8 +25,8 @@ import java.util.Optional;
 public final class PullConnectorRepository {
     private static final String COLUMNS = "p.id, p.org_id, p.campaign_id, o.slug AS org_folder, "
             + "c.folder AS campaign_folder, p.name, "
-            + "p.settings_json, p.pinned_fingerprint, p.enabled, p.last_run_at, p.last_success_at, p.failure, "
-            + "p.failure_message, p.consecutive_failures, p.next_run_at, p.created_at, p.updated_at";
+            + "p.settings_json, p.pinned_fingerprint, p.default_credentials, p.enabled, p.last_run_at, "
+            + "p.last_success_at, p.failure, p.failure_message, p.offered_fingerprint, p.consecutive_failures, p.next_run_at, p.created_at, p.updated_at";
     private static final String FROM = " FROM pull_connectors p JOIN campaigns c ON c.id = p.campaign_id "
             + "JOIN organisations o ON o.id = p.org_id";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,16 +50,18 @@ public final class PullConnectorRepository {
             String id = Ids.next("pull");
             Instant now = clock.instant();
             Sql.update(c, "INSERT INTO pull_connectors (id, org_id, campaign_id, name, protocol, settings_json, "
-                            + "credentials_encrypted, pinned_fingerprint, enabled, consecutive_failures, created_at, "
-                            + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, ?, ?)",
+                            + "credentials_encrypted, pinned_fingerprint, default_credentials, enabled, "
+                            + "consecutive_failures, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0, ?, "
+                            + "?)",
                     id, orgId, campaignId, settings.name(), protocol(settings.site()), SettingsJson.write(settings),
-                    encrypt(id, credentials), true, now, now);
+                    encrypt(id, credentials), credentials.equals(Credentials.none()), true, now, now);
             return find(c, orgId, id).orElseThrow();
         });
     }
 
     /**
-     * Replaces a connector's settings, and its credentials unless {@code credentials} is null. Pointing it at another
+     * Replaces a connector's settings, and its credentials unless {@code credentials} is null ({@link Credentials#none()}
+     * drops the stored ones, for S3 on the default credential chain). Pointing it at another
      * server drops the pinned fingerprint (the new server's is pinned on first connection). Empty when there is no
      * such connector.
      */
@@ -75,9 +77,11 @@ public final class PullConnectorRepository {
             settings.site().requireUsable(effective);
             boolean sameServer = sameServer(existing.get().settings().site(), settings.site());
             Sql.update(c, "UPDATE pull_connectors SET name = ?, protocol = ?, settings_json = ?, "
-                            + "credentials_encrypted = ?, pinned_fingerprint = ?, updated_at = ? WHERE id = ?",
+                            + "credentials_encrypted = ?, default_credentials = ?, pinned_fingerprint = ?, updated_at = ? "
+                            + "WHERE id = ?",
                     settings.name(), protocol(settings.site()), SettingsJson.write(settings), encrypt(id, effective),
-                    sameServer ? existing.get().pinnedFingerprint() : null, clock.instant(), id);
+                    effective.equals(Credentials.none()), sameServer ? existing.get().pinnedFingerprint() : null,
+                    clock.instant(), id);
             return find(c, orgId, id);
         });
     }
@@ -108,16 +112,17 @@ public final class PullConnectorRepository {
     }
 
     /**
-     * Accepts a new host key or certificate after the customer confirmed the change: pins {@code fingerprint} (as
-     * shown in the connector's error) and clears the error so the next run proceeds.
+     * Accepts a new host key or certificate after the customer confirmed the change: pins {@code fingerprint} (as the
+     * connector's status offered it) and clears the error so the next run proceeds.
      */
     public boolean confirmFingerprint(String orgId, String id, String fingerprint) {
         if (fingerprint == null || !fingerprint.startsWith("SHA256:")) {
-            throw new InvalidValueException("A fingerprint starts with SHA256:, as shown in the connector's error; "
+            throw new InvalidValueException("A fingerprint starts with SHA256:, as the connector's status offers it; "
                     + "not '" + fingerprint + "'.");
         }
         return database.transaction(c -> Sql.update(c, "UPDATE pull_connectors SET pinned_fingerprint = ?, "
-                        + "failure = NULL, failure_message = NULL, consecutive_failures = 0, updated_at = ? "
+                        + "failure = NULL, failure_message = NULL, offered_fingerprint = NULL, consecutive_failures = 0, "
+                        + "updated_at = ? "
                         + "WHERE org_id = ? AND id = ?", fingerprint.strip(), clock.instant(), orgId, id)) > 0;
     }
 
@@ -151,15 +156,16 @@ public final class PullConnectorRepository {
 
     void recordSuccess(String id, Instant ranAt) {
         database.transaction(c -> Sql.update(c, "UPDATE pull_connectors SET last_run_at = ?, last_success_at = ?, "
-                + "failure = NULL, failure_message = NULL, consecutive_failures = 0 WHERE id = ?", ranAt, ranAt, id));
+                + "failure = NULL, failure_message = NULL, offered_fingerprint = NULL, consecutive_failures = 0 "
+                + "WHERE id = ?", ranAt, ranAt, id));
     }
 
     /** Records a failed run; returns the number of failures in a row, this one included. */
     int recordFailure(String id, Instant ranAt, PullException failure) {
         return database.transaction(c -> {
             Sql.update(c, "UPDATE pull_connectors SET last_run_at = ?, failure = ?, failure_message = ?, "
-                    + "consecutive_failures = consecutive_failures + 1 WHERE id = ?", ranAt, failure.failure(),
-                    failure.getMessage(), id);
+                    + "offered_fingerprint = ?, consecutive_failures = consecutive_failures + 1 WHERE id = ?", ranAt,
+                    failure.failure(), failure.getMessage(), failure.offeredFingerprint(), id);
             return Sql.one(c, "SELECT consecutive_failures FROM pull_connectors WHERE id = ?", row -> row.getInt(1), id)
                     .orElse(1);
         });
@@ -249,11 +255,13 @@ public final class PullConnectorRepository {
         String failure = row.getString("failure");
         ConnectorStatus status = new ConnectorStatus(Sql.instant(row, "last_run_at"),
                 Sql.instant(row, "last_success_at"), failure == null ? null : PullFailure.valueOf(failure),
-                row.getString("failure_message"), row.getInt("consecutive_failures"), Sql.instant(row, "next_run_at"));
+                row.getString("failure_message"), row.getString("offered_fingerprint"),
+                row.getInt("consecutive_failures"), Sql.instant(row, "next_run_at"));
         return new PullConnector(row.getString("id"), row.getString("org_id"), row.getString("campaign_id"),
                 new CampaignFolder(row.getString("org_folder"), row.getString("campaign_folder")),
                 SettingsJson.read(row.getString("settings_json")),
-                row.getString("pinned_fingerprint"), row.getBoolean("enabled"), status, Sql.instant(row, "created_at"),
+                row.getString("pinned_fingerprint"), row.getBoolean("default_credentials"), row.getBoolean("enabled"),
+                status, Sql.instant(row, "created_at"),
                 Sql.instant(row, "updated_at"));
     }
 }

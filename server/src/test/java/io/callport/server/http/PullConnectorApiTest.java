@@ -21,6 +21,7 @@ import io.callport.server.ingest.Recordings;
 import io.callport.server.pull.SftpTestServer;
 import io.callport.server.store.Organisation;
 import io.callport.server.store.Store;
+import io.callport.testsupport.FtpTestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -239,6 +240,8 @@ class PullConnectorApiTest {
         assertThat(blocked.json().at("/run/failureMessage").asText()).contains(pinned, replaced);
         assertThat(blocked.json().at("/run/delivered").asInt()).isZero();
         assertThat(blocked.json().at("/connector/hostKeyFingerprint").asText()).isEqualTo(pinned);
+        assertThat(blocked.json().at("/connector/status/offeredFingerprint").asText())
+                .as("the fingerprint to confirm, in a field of its own").isEqualTo(replaced);
         assertThat(post("/api/v1/connectors/" + id + "/run?wait=60", owner, null).json().at("/run/failure")
                 .asText()).as("running again does not get past it").isEqualTo("HOST_KEY_CHANGED");
 
@@ -252,10 +255,91 @@ class PullConnectorApiTest {
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.json().get("hostKeyFingerprint").asText()).isEqualTo(replaced);
         assertThat(confirmed.json().at("/status/failure").isNull()).isTrue();
+        assertThat(confirmed.json().at("/status/offeredFingerprint").isNull()).isTrue();
         TestServer.Response after = post("/api/v1/connectors/" + id + "/run?wait=60", owner, null);
         assertThat(after.json().at("/run/failure").isNull()).isTrue();
         assertThat(get("/api/v1/connectors/" + id + "/files?state=DELIVERED", owner).json().get("items"))
                 .extracting(file -> file.get("path").asText()).containsExactlyInAnyOrder("before.wav", "after.wav");
+    }
+
+    @Test
+    void anFtpConnectorFetchesInActiveModeWhenAskedAndPassiveByDefault() throws Exception {
+        String campaign = server.createCampaign("FTP modes");
+        remoteFile("active.wav", "fetched over a data connection the FTP server opened back");
+        try (FtpTestServer ftp = new FtpTestServer(remote, null)) {
+            ObjectNode body = JSON.createObjectNode().put("name", "Old recorder FTP").put("protocol", "ftp")
+                    .put("host", "127.0.0.1").put("port", ftp.port()).put("username", FtpTestServer.USER)
+                    .put("password", FtpTestServer.PASSWORD).put("basePath", "depot").put("enabled", false);
+            assertRefused(post("/api/v1/campaigns/" + campaign + "/connectors", owner, body.deepCopy()
+                    .put("ftpMode", "sideways")), 400, "The FTP mode 'sideways' must be passive (the default) or "
+                    + "active.");
+            TestServer.Response created = post("/api/v1/campaigns/" + campaign + "/connectors", owner,
+                    body.put("ftpMode", "active"));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.json().get("ftpMode").asText()).isEqualTo("active");
+            String id = created.json().get("id").asText();
+            patch("/api/v1/connectors/" + id, owner, JSON.createObjectNode().put("enabled", true));
+
+            TestServer.Response active = post("/api/v1/connectors/" + id + "/run?wait=60", owner, null);
+            assertThat(active.json().at("/run/failure").isNull()).as(active.body()).isTrue();
+            assertThat(active.json().at("/connector/files/DELIVERED").asInt()).isEqualTo(1);
+            assertThat(ftp.dataConnectionCommands()).isNotEmpty().isSubsetOf("PORT", "EPRT");
+
+            remoteFile("passive.wav", "fetched over a data connection the FTP server listened for");
+            TestServer.Response changed = patch("/api/v1/connectors/" + id, owner, JSON.createObjectNode()
+                    .put("ftpMode", "passive"));
+            assertThat(changed.json().get("ftpMode").asText()).isEqualTo("passive");
+            assertThat(post("/api/v1/connectors/" + id + "/run?wait=60", owner, null).json()
+                    .at("/connector/files/DELIVERED").asInt()).isEqualTo(2);
+            assertThat(ftp.dataConnectionCommands()).containsAnyOf("PASV", "EPSV");
+        }
+        JsonNode sftpConnector = post("/api/v1/campaigns/" + campaign + "/connectors", owner,
+                sftpConnector("No FTP mode", "p").put("enabled", false)).json();
+        assertThat(sftpConnector.get("ftpMode").isNull()).isTrue();
+    }
+
+    @Test
+    void anS3ConnectorGoesBackFromAnAccessKeyToTheDefaultCredentials() throws IOException {
+        String campaign = server.createCampaign("S3 credentials");
+        String connectors = "/api/v1/campaigns/" + campaign + "/connectors";
+        TestServer.Response created = post(connectors, owner, JSON.createObjectNode().put("name", "Keyed bucket")
+                .put("protocol", "s3").put("bucket", "recordings").put("endpoint", "http://127.0.0.1:" + closedPort())
+                .put("accessKey", "AKIAEXAMPLE").put("secretKey", "example-secret").put("enabled", false));
+        assertThat(created.json().get("defaultCredentials").asBoolean()).isFalse();
+        String id = created.json().get("id").asText();
+        String connector = "/api/v1/connectors/" + id;
+
+        assertRefused(patch(connector, owner, JSON.createObjectNode().put("defaultCredentials", true)
+                .put("accessKey", "AKIAOTHER").put("secretKey", "other-secret")), 400, "not both");
+        TestServer.Response chain = patch(connector, owner, JSON.createObjectNode().put("defaultCredentials", true));
+        assertThat(chain.status()).as(chain.body()).isEqualTo(200);
+        assertThat(chain.json().get("defaultCredentials").asBoolean()).isTrue();
+        assertThat(get(connector, owner).json().get("defaultCredentials").asBoolean()).isTrue();
+        assertRefused(patch(connector, owner, JSON.createObjectNode().put("defaultCredentials", false)), 400,
+                "give the S3 access key and the secret key");
+
+        TestServer.Response keys = patch(connector, owner, JSON.createObjectNode().put("defaultCredentials", false)
+                .put("accessKey", "AKIANEW").put("secretKey", "new-secret"));
+        assertThat(keys.json().get("defaultCredentials").asBoolean()).isFalse();
+        JsonNode sftpConnector = post(connectors, owner, sftpConnector("Beside the bucket", "p").put("enabled", false)).json();
+        assertThat(sftpConnector.get("defaultCredentials").isNull()).isTrue();
+        assertRefused(patch("/api/v1/connectors/" + sftpConnector.get("id").asText(), owner,
+                JSON.createObjectNode().put("defaultCredentials", true)), 400, "defaultCredentials is for S3");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryFieldOfAConnector() {
+        String campaign = server.createCampaign("Described");
+        JsonNode connector = post("/api/v1/campaigns/" + campaign + "/connectors", owner,
+                sftpConnector("Described", "p").put("enabled", false)).json();
+        JsonNode schemas = get("/api/v1/openapi.json", owner).json().at("/components/schemas");
+
+        assertThat(schemas.at("/Connector/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrderElementsOf(() -> connector.fieldNames());
+        assertThat(schemas.at("/ConnectorStatus/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrderElementsOf(() -> connector.get("status").fieldNames());
+        assertThat(schemas.at("/ConnectorRequest/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrderElementsOf(recordComponents(io.callport.api.ConnectorRequest.class));
     }
 
     @Test
@@ -504,6 +588,11 @@ class PullConnectorApiTest {
 
     private static Logger root() {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    private static List<String> recordComponents(Class<? extends Record> type) {
+        return java.util.Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                .toList();
     }
 
     private static int closedPort() throws IOException {

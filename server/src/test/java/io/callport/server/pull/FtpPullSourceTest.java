@@ -3,6 +3,7 @@ package io.callport.server.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callport.testsupport.FtpTestServer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class FtpPullSourceTest {
                         assertThat(e.getMessage()).startsWith("The FTP server 127.0.0.1:" + server.port()
                                 + " refused the login of 'recorder' with the password given (530");
                     });
-            FtpSite elsewhere = new FtpSite("127.0.0.1", server.port(), FtpTestServer.USER, "archive", false);
+            FtpSite elsewhere = new FtpSite("127.0.0.1", server.port(), FtpTestServer.USER, "archive", false, FtpMode.PASSIVE);
             assertThatThrownBy(() -> new FtpPullSource(elsewhere, Credentials.password(FtpTestServer.PASSWORD), null)
                     .connect()).isInstanceOfSatisfying(PullException.class, e -> {
                         assertThat(e.failure()).isEqualTo(PullFailure.NOT_FOUND);
@@ -96,8 +97,50 @@ class FtpPullSourceTest {
         }
     }
 
+    @Test
+    void activeModeHasTheServerConnectBackForListingsAndDownloads() throws Exception {
+        try (FtpTestServer server = new FtpTestServer(root, null)) {
+            try (PullSession session = source(server.port(), false, FtpMode.ACTIVE).connect()) {
+                assertThat(session.list("2026_02_13")).extracting(RemoteFile::path)
+                        .containsExactlyInAnyOrder("2026_02_13/call-2.wav", "2026_02_13/forbidden.wav");
+                assertThat(RemoteFiles.fetch(session, new RemoteFile("2026_02_13/call-2.wav", 9, null), 5))
+                        .isEqualTo("two!");
+            }
+            assertThat(server.dataConnectionCommands()).isNotEmpty().isSubsetOf("PORT", "EPRT");
+        }
+    }
+
+    @Test
+    void explicitTlsWorksInActiveModeToo() throws Exception {
+        try (FtpTestServer server = new FtpTestServer(root, FtpTestServer.newKeystore(keys, "active"))) {
+            try (PullSession session = source(server.port(), true, FtpMode.ACTIVE).connect()) {
+                assertThat(RemoteFiles.fetch(session, new RemoteFile("2026_02_11/call-1.wav", 8, null), 0))
+                        .isEqualTo("RIFF one");
+            }
+            assertThat(server.dataConnectionCommands()).isNotEmpty().isSubsetOf("PORT", "EPRT");
+        }
+    }
+
+    @Test
+    void passiveModeIsTheDefault() throws Exception {
+        FtpSite unspecified = new FtpSite("127.0.0.1", 21, FtpTestServer.USER, "depot", false, null);
+        assertThat(unspecified.mode()).isEqualTo(FtpMode.PASSIVE);
+        try (FtpTestServer server = new FtpTestServer(root, null)) {
+            try (PullSession session = source(server.port(), false, unspecified.mode()).connect()) {
+                assertThat(RemoteFiles.fetch(session, new RemoteFile("2026_02_11/call-1.wav", 8, null), 0))
+                        .isEqualTo("RIFF one");
+            }
+            assertThat(server.dataConnectionCommands()).isNotEmpty().isSubsetOf("PASV", "EPSV");
+        }
+    }
+
     private FtpPullSource source(int port, boolean tls, String password, String pinned) {
-        return new FtpPullSource(new FtpSite("127.0.0.1", port, FtpTestServer.USER, "depot", tls),
+        return new FtpPullSource(new FtpSite("127.0.0.1", port, FtpTestServer.USER, "depot", tls, FtpMode.PASSIVE),
                 Credentials.password(password), pinned);
+    }
+
+    private FtpPullSource source(int port, boolean tls, FtpMode mode) {
+        return new FtpPullSource(new FtpSite("127.0.0.1", port, FtpTestServer.USER, "depot", tls, mode),
+                Credentials.password(FtpTestServer.PASSWORD), null);
     }
 }

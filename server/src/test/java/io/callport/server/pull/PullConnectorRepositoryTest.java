@@ -115,14 +115,14 @@ class PullConnectorRepositoryTest {
         PullConnector created = f.connectors.create(f.org.id(), f.campaign.id(), ConnectorSettings.of("R", SFTP),
                 Credentials.password("p"));
         java.time.Instant first = java.time.Instant.parse("2026-02-11T10:00:00Z");
-        PullException changed = new PullException(PullFailure.HOST_KEY_CHANGED, "key changed");
+        PullException changed = PullException.hostKeyChanged("key changed", "SHA256:offered", null);
 
         assertThat(f.connectors.recordFailure(created.id(), first, changed)).isEqualTo(1);
         assertThat(f.connectors.recordFailure(created.id(), first.plusSeconds(60), changed)).isEqualTo(2);
         f.connectors.recordNextRun(created.id(), first.plusSeconds(180));
         assertThat(f.connectors.find(f.org.id(), created.id()).orElseThrow().status()).isEqualTo(
-                new ConnectorStatus(first.plusSeconds(60), null, PullFailure.HOST_KEY_CHANGED, "key changed", 2,
-                        first.plusSeconds(180)));
+                new ConnectorStatus(first.plusSeconds(60), null, PullFailure.HOST_KEY_CHANGED, "key changed",
+                        "SHA256:offered", 2, first.plusSeconds(180)));
 
         assertThatThrownBy(() -> f.connectors.confirmFingerprint(f.org.id(), created.id(), "abc"))
                 .isInstanceOf(InvalidValueException.class);
@@ -130,10 +130,46 @@ class PullConnectorRepositoryTest {
         PullConnector confirmed = f.connectors.find(f.org.id(), created.id()).orElseThrow();
         assertThat(confirmed.pinnedFingerprint()).isEqualTo("SHA256:new");
         assertThat(confirmed.status().failing()).isFalse();
+        assertThat(confirmed.status().offeredFingerprint()).isNull();
 
         f.connectors.recordSuccess(created.id(), first.plusSeconds(300));
         assertThat(f.connectors.find(f.org.id(), created.id()).orElseThrow().status().lastSuccessAt())
                 .isEqualTo(first.plusSeconds(300));
+    }
+
+    @OnEachDatabase
+    void anFtpSiteKeepsItsModeAndOneStoredBeforeModesExistedIsPassive(Database database) {
+        Fixture f = new Fixture(database);
+        FtpSite active = new FtpSite("ftp.customer.example", 21, "recorder", "depot", false, FtpMode.ACTIVE);
+        PullConnector created = f.connectors.create(f.org.id(), f.campaign.id(), ConnectorSettings.of("F", active),
+                Credentials.password("p"));
+        assertThat(f.connectors.find(f.org.id(), created.id()).orElseThrow().settings().site()).isEqualTo(active);
+
+        database.transaction(c -> Sql.update(c, "UPDATE pull_connectors SET settings_json = REPLACE(settings_json, "
+                + "',\"mode\":\"ACTIVE\"', '') WHERE id = ?", created.id()));
+        String stored = database.read(c -> Sql.one(c, "SELECT settings_json FROM pull_connectors",
+                row -> row.getString(1))).orElseThrow();
+        assertThat(stored).as("as written before the mode existed").doesNotContain("mode");
+        assertThat(((FtpSite) f.connectors.find(f.org.id(), created.id()).orElseThrow().settings().site()).mode())
+                .isEqualTo(FtpMode.PASSIVE);
+    }
+
+    @OnEachDatabase
+    void anS3ConnectorSwitchedToTheDefaultCredentialsKeepsNoKeys(Database database) throws Exception {
+        Fixture f = new Fixture(database);
+        S3Site bucket = new S3Site("recordings", "calls", "eu-west-3", null);
+        PullConnector created = f.connectors.create(f.org.id(), f.campaign.id(), ConnectorSettings.of("S3", bucket),
+                Credentials.accessKey("AKIA1", "secret1"));
+        assertThat(created.defaultCredentials()).isFalse();
+
+        PullConnector onChain = f.connectors.update(f.org.id(), created.id(), created.settings(), Credentials.none())
+                .orElseThrow();
+
+        assertThat(onChain.defaultCredentials()).isTrue();
+        assertThat(f.connectors.credentials(created.id())).isEqualTo(Credentials.none());
+        PullConnector renamed = f.connectors.update(f.org.id(), created.id(), ConnectorSettings.of("S3 renamed",
+                bucket), null).orElseThrow();
+        assertThat(renamed.defaultCredentials()).as("a change without secrets keeps none").isTrue();
     }
 
     @OnEachDatabase

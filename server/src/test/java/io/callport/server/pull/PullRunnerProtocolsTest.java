@@ -3,6 +3,7 @@ package io.callport.server.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callport.server.storage.S3ProxyServer;
+import io.callport.testsupport.FtpTestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class PullRunnerProtocolsTest {
         try (FtpTestServer server = new FtpTestServer(remote, FtpTestServer.newKeystore(local, "ftps"));
              PullFixture fixture = new PullFixture(local)) {
             PullConnector connector = fixture.create(ConnectorSettings.of("Recorder FTPS",
-                    new FtpSite("127.0.0.1", server.port(), FtpTestServer.USER, "depot", true))
+                    new FtpSite("127.0.0.1", server.port(), FtpTestServer.USER, "depot", true, FtpMode.PASSIVE))
                     .withDateFolders(new DateFolders(DateFolders.UNDERSCORED), 0),
                     Credentials.password(FtpTestServer.PASSWORD));
 

@@ -1,4 +1,4 @@
-package io.callport.service.api;
+package io.callport.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
