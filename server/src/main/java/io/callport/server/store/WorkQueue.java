@@ -165,10 +165,15 @@ public final class WorkQueue {
                 claim.token()));
     }
 
-    /** Keeps the claim's items queued but puts them back to {@code runAfter}, as not yet due. */
+    /**
+     * Keeps the claim's items queued but puts them back to {@code runAfter}, as not yet due; an item asked for again
+     * while claimed keeps the time that request gave it, as what it waited for may have come.
+     */
     public void postpone(Connection connection, Claim claim, Instant runAfter) throws SQLException {
-        Sql.update(connection, "UPDATE work_items SET claimed_by = NULL, lease_until = NULL, attempts = 0, "
-                + "run_after = ? WHERE claimed_by = ?", runAfter, claim.token());
+        Sql.batch(connection, "UPDATE work_items SET claimed_by = NULL, lease_until = NULL, attempts = 0, "
+                + "run_after = CASE WHEN requests = ? THEN ? ELSE run_after END WHERE id = ? AND claimed_by = ?",
+                claim.items().stream().map(item -> new Object[] {item.requests(), runAfter, item.id(), claim.token()})
+                        .toList());
     }
 
     /** Removes queued work for the subjects, claimed or not (a cancelled batch's calls). */
