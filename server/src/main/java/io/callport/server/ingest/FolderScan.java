@@ -26,12 +26,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds files in the campaign folders that no upload reported: files put there on the server's disk, and files
- * that landed while the server was down or in the instant before a crash. A file is taken once it has been quiet
- * for a while (so an upload that just landed is reported by its upload, not by the scan); its arrival id comes
- * from its place, size and time, so two scanning processes record it once; its source is PULL when a pull connector
- * of the campaign fetched it (it landed just before a restart), else SFTP. {@code processed/} and
- * {@code failed/} folders, hidden files and temporary names are left alone. Files found recorded are remembered
+ * Finds files in the campaign folders that no upload reported: files put there on the server's disk (as the
+ * {@link FolderWatch} notices them, and by a periodic walk of the folders), and files that landed while the server
+ * was down or in the instant before a crash. A file is taken once it has been quiet for a while (a copy still
+ * being written is not taken half done), and never while an upload is landing it (the upload reports it, see
+ * {@link Intake#isLanding}); its arrival id comes from its place, size and time, so the watch and the walk, or
+ * two scanning processes, record it once; its source is PULL when a pull connector of the campaign fetched it (it
+ * landed just before a restart), else SFTP. {@code processed/} and {@code failed/} folders, hidden files and
+ * temporary names are left alone. Files found recorded are remembered
  * (with their modification time), so later scans ask the database only about files new to them.
  */
 final class FolderScan {

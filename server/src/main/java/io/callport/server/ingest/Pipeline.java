@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingestion pipeline of one server process: intake of landed files, worker threads running the stages from
- * the shared work queue, the periodic folder scan and housekeeping. Several processes on one PostgreSQL database
+ * the shared work queue, the folder watch and the periodic folder scan, and housekeeping. Several processes on one PostgreSQL database
  * and one landing folder split the work between them.
  */
 public final class Pipeline implements ManagedComponent {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,6 +76,11 @@ public final class WorkQueue {
                         + "created_at) VALUES (?, ?, ?, ?, 1, 0, ?) ON CONFLICT (kind, subject_id) DO UPDATE SET "
                         + "run_after = " + runAfterRule + ", requests = work_items.requests + 1",
                 Ids.ordered("wrk"), kind, subjectId, runAfter, clock.instant());
+    }
+
+    /** Whether any work of the kind is queued, due or not, claimed or not. */
+    public boolean hasAny(Connection connection, WorkKind kind) throws SQLException {
+        return Sql.one(connection, "SELECT 1 FROM work_items WHERE kind = ? LIMIT 1", row -> true, kind).isPresent();
     }
 
     /** Whether work of the kind is queued for the subject, due or not, claimed or not. */
@@ -184,10 +190,11 @@ public final class WorkQueue {
         }
     }
 
-    /** When the earliest queued item is due, or empty when nothing is queued. */
-    public Optional<Instant> nextDue() {
-        return database.read(c -> Sql.one(c, "SELECT MIN(run_after) AS due FROM work_items",
-                row -> Sql.instant(row, "due")));
+    /** When the earliest unclaimed item of these kinds falls due, or empty when none is queued. */
+    public Optional<Instant> nextDue(Collection<WorkKind> kinds) {
+        return database.read(c -> Sql.one(c, "SELECT run_after FROM work_items WHERE claimed_by IS NULL AND kind IN ("
+                + InLists.placeholders(kinds.size()) + ") ORDER BY run_after LIMIT 1",
+                row -> Sql.instant(row, "run_after"), kinds.toArray()));
     }
 
     /** How many items are queued, claimed or not; for tests and metrics. */
