@@ -78,6 +78,15 @@ public final class WorkQueue {
                 Ids.ordered("wrk"), kind, subjectId, runAfter, clock.instant());
     }
 
+    /**
+     * Brings work queued for the subject forward to {@code runAfter} if it was due later, and asks for it again (so
+     * a claim of it now running is run once more); nothing when none is queued.
+     */
+    public void hurry(Connection connection, WorkKind kind, String subjectId, Instant runAfter) throws SQLException {
+        Sql.update(connection, "UPDATE work_items SET run_after = CASE WHEN run_after > ? THEN ? ELSE run_after END, "
+                + "requests = requests + 1 WHERE kind = ? AND subject_id = ?", runAfter, runAfter, kind, subjectId);
+    }
+
     /** Whether any work of the kind is queued, due or not, claimed or not. */
     public boolean hasAny(Connection connection, WorkKind kind) throws SQLException {
         return Sql.one(connection, "SELECT 1 FROM work_items WHERE kind = ? LIMIT 1", row -> true, kind).isPresent();
