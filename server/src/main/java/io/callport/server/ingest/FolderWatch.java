@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,8 @@ final class FolderWatch {
 
     void start() throws IOException {
         service = context.landed().root().getFileSystem().newWatchService();
-        watchTree(context.landed().root(), new LinkedHashSet<>());
+        // the first scan, which starts next, takes the files already there
+        watchTree(context.landed().root(), file -> { });
         thread = Thread.ofPlatform().name("callport-pipeline-watch").daemon().start(this::run);
     }
 
@@ -100,7 +102,7 @@ final class FolderWatch {
             }
             Path entry = folder.resolve((Path) event.context());
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                watchTree(entry, changed);
+                watchTree(entry, changed::add);
             } else {
                 changed.add(entry);
             }
@@ -113,7 +115,7 @@ final class FolderWatch {
         try {
             if (overflowed) {
                 LOG.atInfo().log("the folder watcher missed changes; scanning the campaign folders");
-                watchTree(context.landed().root(), changed);
+                watchTree(context.landed().root(), file -> { });
                 scan.scan();
             }
             if (!changed.isEmpty()) {
@@ -128,9 +130,9 @@ final class FolderWatch {
 
     /**
      * Watches the folder and the folders under it a scan walks; files already in them (written before the folder
-     * was watched) are added to {@code changed}.
+     * was watched) go to {@code existing}.
      */
-    private void watchTree(Path top, Set<Path> changed) {
+    private void watchTree(Path top, Consumer<Path> existing) {
         ArrayDeque<Path> folders = new ArrayDeque<>();
         folders.push(top);
         while (!folders.isEmpty()) {
@@ -144,7 +146,7 @@ final class FolderWatch {
                     if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                         folders.push(entry);
                     } else {
-                        changed.add(entry);
+                        existing.accept(entry);
                     }
                 }
             } catch (NoSuchFileException removedMeanwhile) {
