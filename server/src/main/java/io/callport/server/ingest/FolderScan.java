@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,8 +58,9 @@ final class FolderScan {
     /** A file found in a campaign folder. */
     private record Found(CampaignFolders.Place place, Path file, String location, String relative,
                          BasicFileAttributes attributes) {
+        /** In whole milliseconds, as the database keeps the arrival it is compared with. */
         Instant modified() {
-            return attributes.lastModifiedTime().toInstant();
+            return attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
         }
     }
 

@@ -7,6 +7,7 @@ import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.Session;
 import io.callport.server.config.ServerConfig;
 import io.callport.server.landing.CampaignFolder;
+import io.callport.server.store.BatchStatus;
 import io.callport.server.store.FileStatus;
 import io.callport.server.store.IngestBatch;
 import io.callport.server.store.IngestFile;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -107,10 +109,28 @@ class FolderWatchTest {
         assertThat(files).extracting(IngestFile::name).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aFileRecordedInTheMillisecondItWasWrittenIsNotTakenAgainAfterARestart() throws Exception {
+        start(Duration.ZERO);
+        String campaign = server.campaign("Sales", true, 0);
+        drop(campaign, "c1.wav", Recordings.wav(300));
+        IngestFile recorded = awaitFiles(campaign, 1).getFirst();
+        server.awaitBatch(campaign, BatchStatus.WAITING_FOR_CSV, WAIT);
+        // as when the watcher took it at once: written later in the millisecond the database keeps as its arrival
+        Files.setLastModifiedTime(campaignDir(campaign).resolve("c1.wav"),
+                FileTime.from(recorded.arrivedAt().plusNanos(500_000)));
+        server.close();
+
+        start(Duration.ZERO);
+
+        assertThat(server.pipeline().scanNow()).isZero();
+        assertThat(server.batches(campaign)).singleElement().extracting(IngestBatch::status)
+                .isEqualTo(BatchStatus.WAITING_FOR_CSV);
+    }
+
     private void start(Duration quietFor) throws IOException {
         server = PipelineServer.start(ServerConfig.embedded(dataDir).withPorts(0, 0),
                 PipelineServer.fast().withScan(Duration.ofHours(1), quietFor), clock);
-        server.agent("478", null, "Ann Lee");
     }
 
     /** Writes the file aside and moves it into the campaign folder whole, as a careful copying tool does. */
