@@ -15,8 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,13 +31,34 @@ import java.util.Set;
  * without writing anything, outside any transaction; a CSV that cannot be read yet leaves the batch waiting.
  */
 final class BatchReadiness {
+    /** How many batches' missing recordings are remembered: those whose CSVs came while files still arrive. */
+    private static final int REMEMBERED = 64;
+
     private final PipelineContext context;
+    /**
+     * Per batch, a recording a row names that had not arrived when last looked, and since when it was looked for:
+     * while it still has not, the batch waits, without its CSVs being read again on every arrival.
+     */
+    private final Map<String, Missing> missing = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Missing> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    private record Missing(String name, Instant since) {
+    }
 
     BatchReadiness(PipelineContext context) {
         this.context = context;
     }
 
     boolean hasEverything(IngestBatch batch) throws IOException {
+        Missing lastMissing = missing.get(batch.id());
+        if (lastMissing != null && !notArrived(batch, Set.of(lastMissing.name()), lastMissing.since()).isEmpty()) {
+            return false;
+        }
         List<IngestFile> csvs = context.database().read(c -> context.pipeline().files().inBatch(c, batch.id(),
                 IngestFileKind.METADATA, FileStatus.DETECTED));
         if (csvs.isEmpty()) {
@@ -72,13 +97,28 @@ final class BatchReadiness {
         }
     }
 
-    /** Whether the recordings of these names have all arrived; {@code names} is emptied for the next ones. */
+    /**
+     * Whether the recordings of these names have all arrived (else one that has not is remembered); {@code names}
+     * is emptied for the next ones.
+     */
     private boolean allArrived(IngestBatch batch, IngestFile csv, Set<String> names) {
-        int arrived = context.database().read(c -> context.pipeline().files().waitingRecordings(c,
-                batch.campaignId(), names, csv.arrivedAt().minus(Limits.ASSOCIATION_LOOKBACK)).size());
-        boolean all = arrived == names.size();
+        Instant since = csv.arrivedAt().minus(Limits.ASSOCIATION_LOOKBACK);
+        Set<String> notArrived = notArrived(batch, names, since);
         names.clear();
-        return all;
+        if (notArrived.isEmpty()) {
+            missing.remove(batch.id());
+            return true;
+        }
+        missing.put(batch.id(), new Missing(notArrived.iterator().next(), since));
+        return false;
+    }
+
+    /** Those of the names that no recording waiting for its row (arrived since {@code since}) has. */
+    private Set<String> notArrived(IngestBatch batch, Set<String> names, Instant since) {
+        Set<String> notArrived = new HashSet<>(names);
+        notArrived.removeAll(context.database().read(c -> context.pipeline().files().waitingRecordings(c,
+                batch.campaignId(), names, since)).keySet());
+        return notArrived;
     }
 
     /** The mapping the CSVs will be read with: the campaign's current one. */
