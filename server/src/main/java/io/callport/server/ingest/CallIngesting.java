@@ -90,11 +90,17 @@ final class CallIngesting implements Stage {
                     batches.add(job.recording().batchId());
                 }
             }
-            for (String batchId : batches) {
-                context.refreshSoon(c, changes, batchId);
-            }
             context.pipeline().work().complete(c, claim, claim.items().stream()
                     .filter(item -> stillHeld.contains(item.id())).toList());
+            // with no call left to take in, no later change shares the refresh: the batch may show its end at once
+            boolean lastCalls = !context.pipeline().work().hasAny(c, WorkKind.INGEST_CALL);
+            for (String batchId : batches) {
+                if (lastCalls) {
+                    context.enqueueNow(c, changes, WorkKind.REFRESH_BATCH, batchId);
+                } else {
+                    context.refreshSoon(c, changes, batchId);
+                }
+            }
             return null;
         });
     }

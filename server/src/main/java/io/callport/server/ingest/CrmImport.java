@@ -66,7 +66,7 @@ final class CrmImport {
                     counts.getOrDefault(RowOutcome.COMPLETED, 0L), counts.getOrDefault(RowOutcome.FAILED, 0L));
             String text = reason == null ? summary : reason;
             context.pipeline().files().setStatus(c, file.id(), status, text);
-            context.refreshSoon(c, changes, file.batchId());
+            context.readingDone(c, changes, file.batchId());
             changes.event(context.fileEvent(file, status, text));
             changes.afterCommit(() -> context.landed().settle(file, status));
             return null;

@@ -211,7 +211,7 @@ final class CsvReading implements Stage {
     private void settle(Connection c, Changes changes, IngestFile file, FileStatus status, String reason)
             throws SQLException {
         context.pipeline().files().setStatus(c, file.id(), status, reason);
-        context.refreshSoon(c, changes, file.batchId());
+        context.readingDone(c, changes, file.batchId());
         changes.event(fileEvent(file, status, reason));
         changes.afterCommit(() -> context.landed().settle(file, status));
     }

@@ -1,5 +1,6 @@
 package io.callport.server.ingest;
 
+import io.callport.server.landing.CampaignFolder;
 import io.callport.server.landing.FileNames;
 import io.callport.server.landing.UploadSource;
 import io.callport.server.pull.PullLedger;
@@ -7,13 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -23,12 +27,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds files in the campaign folders that no upload reported: files put there on the server's disk, and files
- * that landed while the server was down or in the instant before a crash. A file is taken once it has been quiet
- * for a while (so an upload that just landed is reported by its upload, not by the scan); its arrival id comes
- * from its place, size and time, so two scanning processes record it once; its source is PULL when a pull connector
- * of the campaign fetched it (it landed just before a restart), else SFTP. {@code processed/} and
- * {@code failed/} folders, hidden files and temporary names are left alone. Files found recorded are remembered
+ * Finds files in the campaign folders that no upload reported: files put there on the server's disk (as the
+ * {@link FolderWatch} notices them, and by a periodic walk of the folders), and files that landed while the server
+ * was down or in the instant before a crash. A file is taken once it has been quiet for a while (a copy still
+ * being written is not taken half done), and never while an upload is landing it (the upload reports it, see
+ * {@link Intake#isLanding}); its arrival id comes from its place, size and time, so the watch and the walk, or
+ * two scanning processes, record it once; its source is PULL when a pull connector of the campaign fetched it (it
+ * landed just before a restart), else SFTP. {@code processed/} and {@code failed/} folders, hidden files and
+ * temporary names are left alone. Files found recorded are remembered
  * (with their modification time), so later scans ask the database only about files new to them.
  */
 final class FolderScan {
@@ -52,8 +58,9 @@ final class FolderScan {
     /** A file found in a campaign folder. */
     private record Found(CampaignFolders.Place place, Path file, String location, String relative,
                          BasicFileAttributes attributes) {
+        /** In whole milliseconds, as the database keeps the arrival it is compared with. */
         Instant modified() {
-            return attributes.lastModifiedTime().toInstant();
+            return attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
         }
     }
 
@@ -99,16 +106,15 @@ final class FolderScan {
                     BasicFileAttributes attributes;
                     try {
                         attributes = Files.readAttributes(entry, BasicFileAttributes.class,
-                                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                                LinkOption.NOFOLLOW_LINKS);
                     } catch (NoSuchFileException movedMeanwhile) {
                         continue;
                     }
                     if (attributes.isDirectory()) {
-                        if (!name.startsWith(".") && !SETTLED_FOLDERS.contains(name)) {
+                        if (isWalked(name)) {
                             folders.push(entry);
                         }
-                    } else if (attributes.isRegularFile() && !FileNames.isTemporary(name)
-                            && !attributes.lastModifiedTime().toInstant().isAfter(quietSince)) {
+                    } else if (isCandidate(name, attributes) && isQuiet(attributes, quietSince)) {
                         unknown.add(new Found(place, entry, location, relative, attributes));
                     }
                 }
@@ -119,10 +125,66 @@ final class FolderScan {
     }
 
     /**
+     * Records those of these files (changed, as the folder watcher saw) that a scan would take now; returns the
+     * others that a scan will take once they have been quiet long enough, with when that is.
+     */
+    synchronized Map<Path, Instant> recordChanged(Collection<Path> files) throws IOException {
+        Map<CampaignFolder, CampaignFolders.Place> places = new HashMap<>();
+        folders.all().forEach(place -> places.put(place.folder(), place));
+        Instant quietSince = context.now().minus(context.settings().scanQuietFor());
+        List<Found> found = new ArrayList<>();
+        Map<Path, Instant> notQuiet = new HashMap<>();
+        for (Path file : files) {
+            Path inLanding = context.landed().root().relativize(file);
+            if (inLanding.getNameCount() < 3) {
+                continue;
+            }
+            CampaignFolders.Place place = places.get(new CampaignFolder(inLanding.getName(0).toString(),
+                    inLanding.getName(1).toString()));
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException movedMeanwhile) {
+                continue;
+            }
+            if (place == null || !isCandidate(file.getFileName().toString(), attributes)) {
+                continue;
+            }
+            if (!isQuiet(attributes, quietSince)) {
+                notQuiet.put(file, attributes.lastModifiedTime().toInstant().plus(context.settings().scanQuietFor()));
+                continue;
+            }
+            String relative = inLanding.subpath(2, inLanding.getNameCount()).toString().replace('\\', '/');
+            found.add(new Found(place, file, LandedFiles.locationOf(place.folder(), relative), relative, attributes));
+        }
+        for (int start = 0; start < found.size(); start += BATCH) {
+            record(found.subList(start, Math.min(found.size(), start + BATCH)), recorded);
+        }
+        return notQuiet;
+    }
+
+    /** Whether a folder of this name is looked into: hidden folders and processed and failed files are not. */
+    static boolean isWalked(String folderName) {
+        return !folderName.startsWith(".") && !SETTLED_FOLDERS.contains(folderName);
+    }
+
+    /** A file of a final name: hidden and temporary names land when they are renamed. */
+    private static boolean isCandidate(String name, BasicFileAttributes attributes) {
+        return attributes.isRegularFile() && !FileNames.isTemporary(name);
+    }
+
+    /** Unchanged since {@code quietSince}, so whoever wrote it is done (and an upload has reported it). */
+    private static boolean isQuiet(BasicFileAttributes attributes, Instant quietSince) {
+        return !attributes.lastModifiedTime().toInstant().isAfter(quietSince);
+    }
+
+    /**
      * Records the files no arrival at their place (since their last change) was recorded for: as fetched by a pull
      * connector when the campaign's connectors fetched that file, else as dropped on the SFTP server.
      */
-    private int record(List<Found> found, Map<String, Instant> stillRecorded) throws IOException {
+    private int record(List<Found> candidates, Map<String, Instant> stillRecorded) throws IOException {
+        // asked before the database: an upload that has ended landing has recorded its file
+        List<Found> found = candidates.stream().filter(file -> !intake.isLanding(file.location())).toList();
         Map<String, Instant> arrivals = context.pipeline().files().latestArrivals(
                 found.stream().map(Found::location).toList());
         Map<Found, String> news = new LinkedHashMap<>();

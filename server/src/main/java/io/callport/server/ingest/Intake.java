@@ -1,5 +1,6 @@
 package io.callport.server.ingest;
 
+import io.callport.server.landing.CampaignPath;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingListener;
 import io.callport.server.store.Campaign;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ final class Intake implements LandingListener {
 
     private final PipelineContext context;
     private final CampaignFolders folders;
+    /** Locations of files moving into place, with how many uploads are landing there. */
+    private final Map<String, Integer> landing = new ConcurrentHashMap<>();
 
     Intake(PipelineContext context, CampaignFolders folders) {
         this.context = context;
@@ -55,6 +59,22 @@ final class Intake implements LandingListener {
         String name() {
             return io.callport.naming.FileNames.lastSegment(path);
         }
+    }
+
+    @Override
+    public void landing(CampaignPath destination) {
+        landing.merge(LandedFiles.locationOf(destination.campaign(), destination.relativePath()), 1, Integer::sum);
+    }
+
+    @Override
+    public void landingEnded(CampaignPath destination) {
+        landing.computeIfPresent(LandedFiles.locationOf(destination.campaign(), destination.relativePath()),
+                (location, uploads) -> uploads == 1 ? null : uploads - 1);
+    }
+
+    /** Whether an upload is landing a file there now: it records the file itself, so the folder scan leaves it. */
+    boolean isLanding(String location) {
+        return landing.containsKey(location);
     }
 
     @Override
@@ -84,10 +104,8 @@ final class Intake implements LandingListener {
         }
         List<IngestFile> recorded = new ArrayList<>();
         for (List<Arrival> group : byBatchTarget.values()) {
-            String batchId = group.getFirst().batchId();
-            if (batchId == null) {
-                batchId = joinOpenBatch(connection, group);
-            }
+            IngestBatch joined = group.getFirst().batchId() == null ? joinOpenBatch(connection, group) : null;
+            String batchId = joined != null ? joined.id() : group.getFirst().batchId();
             Campaign campaign = group.getFirst().campaign();
             Map<String, IngestFile> sameNames = context.pipeline().files().acceptedWithNames(connection,
                     campaign.id(), group.stream().map(Arrival::name).toList());
@@ -114,19 +132,31 @@ final class Intake implements LandingListener {
                             batchId, file.status().name(), file.reason(), file.arrivedAt()));
                 }
             }
+            if (joined != null) {
+                scheduleClosing(connection, changes, joined);
+            }
         }
         return recorded;
     }
 
     /** Joins the campaign's open batch, keeping it open for the window after the latest arrival. */
-    private String joinOpenBatch(Connection connection, List<Arrival> group) throws SQLException {
+    private IngestBatch joinOpenBatch(Connection connection, List<Arrival> group) throws SQLException {
         Campaign campaign = group.getFirst().campaign();
         Instant latest = group.stream().map(Arrival::arrivedAt).max(Comparator.naturalOrder()).orElseThrow();
         Instant closes = latest.plus(Duration.ofSeconds(campaign.batchWindowSeconds()));
-        IngestBatch batch = context.pipeline().batches().joinOpenBatch(connection, campaign.orgId(), campaign.id(),
-                closes);
-        context.pipeline().work().schedule(connection, WorkKind.CLOSE_BATCH, batch.id(), batch.windowClosesAt());
-        return batch.id();
+        return context.pipeline().batches().joinOpenBatch(connection, campaign.orgId(), campaign.id(), closes);
+    }
+
+    /**
+     * The batch closes when its window has passed, or sooner once it has a CSV: from then on each arrival has
+     * {@link BatchClosing} look whether anything is left to wait for.
+     */
+    private void scheduleClosing(Connection connection, Changes changes, IngestBatch batch) throws SQLException {
+        if (context.pipeline().files().hasUnfinished(connection, batch.id(), List.of(IngestFileKind.METADATA))) {
+            context.enqueueNow(connection, changes, WorkKind.CLOSE_BATCH, batch.id());
+        } else {
+            context.pipeline().work().schedule(connection, WorkKind.CLOSE_BATCH, batch.id(), batch.windowClosesAt());
+        }
     }
 
     private IngestFile fileFor(Arrival arrival, String batchId, Map<String, IngestFile> sameNames,

@@ -34,8 +34,10 @@ public final class LocalRecordingStore implements RecordingStore {
     public void put(String key, Path source) throws IOException {
         Path target = pathOf(key);
         Path folder = target.getParent();
-        if (folders.add(folder)) {
+        // remembered once it exists: a worker storing into the same folder meanwhile creates it too
+        if (!folders.contains(folder)) {
             Files.createDirectories(folder);
+            folders.add(folder);
         }
         Path partial = incoming.resolve(UUID.randomUUID() + ".part");
         try {

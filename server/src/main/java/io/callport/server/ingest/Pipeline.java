@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingestion pipeline of one server process: intake of landed files, worker threads running the stages from
- * the shared work queue, the periodic folder scan and housekeeping. Several processes on one PostgreSQL database
+ * the shared work queue, the folder watch and the periodic folder scan, and housekeeping. Several processes on one PostgreSQL database
  * and one landing folder split the work between them.
  */
 public final class Pipeline implements ManagedComponent {
@@ -31,6 +31,7 @@ public final class Pipeline implements ManagedComponent {
     private final PipelineContext context;
     private final Intake intake;
     private final FolderScan scan;
+    private final FolderWatch watch;
     private final WorkRunner runner;
     private final PipelineCommands commands;
     private final List<Runnable> housekeeping = new ArrayList<>();
@@ -47,6 +48,7 @@ public final class Pipeline implements ManagedComponent {
         CampaignFolders folders = new CampaignFolders(store);
         this.intake = new Intake(context, folders);
         this.scan = new FolderScan(context, folders, intake);
+        this.watch = new FolderWatch(context, scan);
         FailedRowsReport reports = new FailedRowsReport(landed, pipeline.rows());
         Association association = new Association(context);
         List<Stage> stages = new ArrayList<>(List.of(
@@ -140,6 +142,12 @@ public final class Pipeline implements ManagedComponent {
                     .log("webhook secrets stored in plain text are now encrypted");
         }
         runner.start();
+        try {
+            watch.start();
+        } catch (IOException e) {
+            LOG.atWarn().addKeyValue("error", e.getMessage()).setCause(e)
+                    .log("the campaign folders cannot be watched; files put there are found by the periodic scan");
+        }
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().name("callport-pipeline-timer").daemon().unstarted(runnable));
         PipelineSettings settings = context.settings();
@@ -151,7 +159,8 @@ public final class Pipeline implements ManagedComponent {
     }
 
     @Override
-    public void stop() throws InterruptedException {
+    public void stop() throws InterruptedException, IOException {
+        watch.stop();
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler.awaitTermination(10, TimeUnit.SECONDS);

@@ -83,6 +83,15 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
         changes.queuedWork();
     }
 
+    /**
+     * A metadata file, CRM file or zip of the batch was read: the batch's status is refreshed soon, and its
+     * settling, which waits for them, goes on now rather than when it next looks.
+     */
+    void readingDone(Connection connection, Changes changes, String batchId) throws SQLException {
+        refreshSoon(connection, changes, batchId);
+        pipeline.work().hurry(connection, WorkKind.SETTLE_BATCH, batchId, now());
+    }
+
     /** Queues work to run now (or as soon as a worker is free) and notes it in {@code changes}. */
     void enqueueNow(Connection connection, Changes changes, WorkKind kind, String subjectId) throws SQLException {
         pipeline.work().enqueue(connection, kind, subjectId, now());

@@ -4,6 +4,7 @@ import io.callport.server.ManagedComponent;
 import io.callport.server.ServerContext;
 import io.callport.server.ServerExtension;
 import io.callport.server.http.RouteGroup;
+import io.callport.server.landing.CampaignPath;
 import io.callport.server.landing.LandedFile;
 import io.callport.server.landing.LandingListener;
 import io.callport.server.storage.BlobStoreSettings;
@@ -87,6 +88,22 @@ public final class PipelineExtension implements ServerExtension, LandingListener
         Pipeline current = pipeline;
         if (current != null) {
             current.intake().landed(file);
+        }
+    }
+
+    @Override
+    public void landing(CampaignPath destination) {
+        Pipeline current = pipeline;
+        if (current != null) {
+            current.intake().landing(destination);
+        }
+    }
+
+    @Override
+    public void landingEnded(CampaignPath destination) {
+        Pipeline current = pipeline;
+        if (current != null) {
+            current.intake().landingEnded(destination);
         }
     }
 

@@ -9,10 +9,10 @@ import java.time.Duration;
  * @param lease            how long claimed work stays with this process without being renewed; after a crash,
  *                         its work waits this long before another process (or the restarted one) takes it
  * @param pollEvery        how often an idle worker looks for work other processes queued
- * @param scanEvery        how often the campaign folders are scanned for files no upload reported (dropped on
- *                         disk, or landed while the server was stopped or crashed)
- * @param scanQuietFor     how long a file must be unchanged before a scan takes it, so a scan never races the
- *                         report of an upload that just landed
+ * @param scanEvery        how often the campaign folders are scanned for files no upload reported and the folder
+ *                         watch missed (landed while the server was stopped or crashed)
+ * @param scanQuietFor     how long a file must be unchanged before the scan or the folder watch takes it, so a copy
+ *                         still being written is not taken half done
  * @param housekeepingEvery how often waiting work is expired and retention applied
  */
 public record PipelineSettings(int workers, Duration lease, Duration pollEvery, Duration scanEvery,

@@ -3,6 +3,7 @@ package io.callport.server.ingest;
 import io.callport.server.store.Claim;
 import io.callport.server.store.LeaseLostException;
 import io.callport.server.store.WorkItem;
+import io.callport.server.store.WorkKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,24 +14,28 @@ import org.slf4j.LoggerFactory;
 /**
  * The pipeline's worker threads. Each looks at the stages in order (so a batch's metadata is read before its
  * recordings are stored, and status refreshes come last), claims work of the first kind that has some, runs it
- * and starts over; with nothing to do it sleeps until work is queued here or the poll interval passes. A failed
- * run is tried again later, waiting longer each time; after {@link #MAX_ATTEMPTS} its subject is recorded as
- * failed with the last error, so nothing waits forever.
+ * and starts over; with nothing to do it sleeps until work is queued here, work queued for later falls due, or
+ * the poll interval passes. A failed run is tried again later, waiting longer each time; after
+ * {@link #MAX_ATTEMPTS} its subject is recorded as failed with the last error, so nothing waits forever.
  */
 final class WorkRunner {
     static final int MAX_ATTEMPTS = 5;
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(10);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** The shortest idle wait: work due now that another worker took just before must not make this one spin. */
+    private static final Duration MIN_WAIT = Duration.ofMillis(5);
     private static final Logger LOG = LoggerFactory.getLogger(WorkRunner.class);
 
     private final PipelineContext context;
     private final List<Stage> stages;
+    private final List<WorkKind> kinds;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     WorkRunner(PipelineContext context, List<Stage> stages) {
         this.context = context;
         this.stages = List.copyOf(stages);
+        this.kinds = stages.stream().map(Stage::kind).toList();
     }
 
     void start() {
@@ -59,17 +64,29 @@ final class WorkRunner {
             long seen = context.signal().generation();
             try {
                 if (!runOne()) {
-                    context.signal().awaitAfter(seen, context.settings().pollEvery());
+                    context.signal().awaitAfter(seen, untilNextDue());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 // the database did not answer; wait a little rather than spin
-                LOG.atWarn().addKeyValue("error", e.getMessage()).log("pipeline worker could not look for work");
+                LOG.atWarn().addKeyValue("error", e.getMessage()).setCause(e).log("pipeline worker could not look for work");
                 sleepQuietly(context.settings().pollEvery());
             }
         }
+    }
+
+    /**
+     * How long an idle worker waits: until the first work queued for later falls due (a batch's window ends, a
+     * coalesced refresh), at most the poll interval, after which it looks for work other processes queued.
+     */
+    private Duration untilNextDue() {
+        Duration poll = context.settings().pollEvery();
+        return context.pipeline().work().nextDue(kinds)
+                .map(due -> Duration.between(context.now(), due))
+                .map(wait -> wait.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : wait.compareTo(poll) > 0 ? poll : wait)
+                .orElse(poll);
     }
 
     /** Runs one claim of the first stage with due work; false when no stage had any. */

@@ -127,7 +127,7 @@ final class ZipUnpacking implements Stage {
             throws SQLException {
         context.pipeline().files().setStatus(c, zip.id(), status, reason);
         changes.event(context.fileEvent(zip, status, reason));
-        context.refreshSoon(c, changes, zip.batchId());
+        context.readingDone(c, changes, zip.batchId());
         changes.afterCommit(() -> context.landed().settle(zip, status));
     }
 

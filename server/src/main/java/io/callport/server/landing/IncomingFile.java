@@ -154,17 +154,22 @@ public final class IncomingFile implements Closeable {
         ensureWritable();
         String hash;
         Path target;
+        listener.landing(destination);
         try {
-            hash = sha256.finish(size);
-            target = moveTo(destination);
-        } catch (IOException | RuntimeException e) {
-            discard();
-            throw e;
+            try {
+                hash = sha256.finish(size);
+                target = moveTo(destination);
+            } catch (IOException | RuntimeException e) {
+                discard();
+                throw e;
+            }
+            LandedFile landed = new LandedFile(uploadId, destination.campaign(), destination.relativePath(), target,
+                    size, hash, source, area.now());
+            area.announce(listener, landed);
+            return landed;
+        } finally {
+            listener.landingEnded(destination);
         }
-        LandedFile landed = new LandedFile(uploadId, destination.campaign(), destination.relativePath(), target,
-                size, hash, source, area.now());
-        area.announce(listener, landed);
-        return landed;
     }
 
     /**

@@ -203,11 +203,16 @@ public final class LandingArea {
                                      LandingListener listener) throws IOException {
         long size = Files.size(from);
         Path target = prepareTarget(destination);
-        Files.move(from, target, StandardCopyOption.ATOMIC_MOVE);
-        LandedFile landed = new LandedFile(UUID.randomUUID().toString(), destination.campaign(),
-                destination.relativePath(), target, size, hash, source, now());
-        announce(listener, landed);
-        return landed;
+        listener.landing(destination);
+        try {
+            Files.move(from, target, StandardCopyOption.ATOMIC_MOVE);
+            LandedFile landed = new LandedFile(UUID.randomUUID().toString(), destination.campaign(),
+                    destination.relativePath(), target, size, hash, source, now());
+            announce(listener, landed);
+            return landed;
+        } finally {
+            listener.landingEnded(destination);
+        }
     }
 
     /**

@@ -9,4 +9,15 @@ public interface LandingListener {
     LandingListener NONE = file -> { };
 
     void landed(LandedFile file);
+
+    /**
+     * Told just before a file moves to its final name, and {@link #landingEnded} once it was announced (or the move
+     * failed): meanwhile the file is visible but not yet recorded, and whoever watches the folders leaves it to
+     * its upload.
+     */
+    default void landing(CampaignPath destination) {
+    }
+
+    default void landingEnded(CampaignPath destination) {
+    }
 }

@@ -69,6 +69,13 @@ public final class BatchRepository {
         return find(connection, batchId).map(batch -> !batch.open()).orElse(true);
     }
 
+    /** Closes the batch before its window has passed, as it has nothing left to wait for: its window ends now. */
+    public void closeEarly(Connection connection, String batchId) throws SQLException {
+        Instant now = clock.instant();
+        Sql.update(connection, "UPDATE ingest_batches SET open_for = NULL, window_closes_at = ?, updated_at = ? "
+                + "WHERE id = ? AND open_for IS NOT NULL", now, now, batchId);
+    }
+
     /** Closes the batch for good and records that someone cancelled it. */
     public void cancel(Connection connection, String batchId) throws SQLException {
         Instant now = clock.instant();

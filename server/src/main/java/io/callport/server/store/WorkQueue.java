@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,6 +76,20 @@ public final class WorkQueue {
                         + "created_at) VALUES (?, ?, ?, ?, 1, 0, ?) ON CONFLICT (kind, subject_id) DO UPDATE SET "
                         + "run_after = " + runAfterRule + ", requests = work_items.requests + 1",
                 Ids.ordered("wrk"), kind, subjectId, runAfter, clock.instant());
+    }
+
+    /**
+     * Brings work queued for the subject forward to {@code runAfter} if it was due later, and asks for it again (so
+     * a claim of it now running is run once more); nothing when none is queued.
+     */
+    public void hurry(Connection connection, WorkKind kind, String subjectId, Instant runAfter) throws SQLException {
+        Sql.update(connection, "UPDATE work_items SET run_after = CASE WHEN run_after > ? THEN ? ELSE run_after END, "
+                + "requests = requests + 1 WHERE kind = ? AND subject_id = ?", runAfter, runAfter, kind, subjectId);
+    }
+
+    /** Whether any work of the kind is queued, due or not, claimed or not. */
+    public boolean hasAny(Connection connection, WorkKind kind) throws SQLException {
+        return Sql.one(connection, "SELECT 1 FROM work_items WHERE kind = ? LIMIT 1", row -> true, kind).isPresent();
     }
 
     /** Whether work of the kind is queued for the subject, due or not, claimed or not. */
@@ -165,10 +180,15 @@ public final class WorkQueue {
                 claim.token()));
     }
 
-    /** Keeps the claim's items queued but puts them back to {@code runAfter}, as not yet due. */
+    /**
+     * Keeps the claim's items queued but puts them back to {@code runAfter}, as not yet due; an item asked for again
+     * while claimed keeps the time that request gave it, as what it waited for may have come.
+     */
     public void postpone(Connection connection, Claim claim, Instant runAfter) throws SQLException {
-        Sql.update(connection, "UPDATE work_items SET claimed_by = NULL, lease_until = NULL, attempts = 0, "
-                + "run_after = ? WHERE claimed_by = ?", runAfter, claim.token());
+        Sql.batch(connection, "UPDATE work_items SET claimed_by = NULL, lease_until = NULL, attempts = 0, "
+                + "run_after = CASE WHEN requests = ? THEN ? ELSE run_after END WHERE id = ? AND claimed_by = ?",
+                claim.items().stream().map(item -> new Object[] {item.requests(), runAfter, item.id(), claim.token()})
+                        .toList());
     }
 
     /** Removes queued work for the subjects, claimed or not (a cancelled batch's calls). */
@@ -179,10 +199,11 @@ public final class WorkQueue {
         }
     }
 
-    /** When the earliest queued item is due, or empty when nothing is queued. */
-    public Optional<Instant> nextDue() {
-        return database.read(c -> Sql.one(c, "SELECT MIN(run_after) AS due FROM work_items",
-                row -> Sql.instant(row, "due")));
+    /** When the earliest unclaimed item of these kinds falls due, or empty when none is queued. */
+    public Optional<Instant> nextDue(Collection<WorkKind> kinds) {
+        return database.read(c -> Sql.one(c, "SELECT run_after FROM work_items WHERE claimed_by IS NULL AND kind IN ("
+                + InLists.placeholders(kinds.size()) + ") ORDER BY run_after LIMIT 1",
+                row -> Sql.instant(row, "run_after"), kinds.toArray()));
     }
 
     /** How many items are queued, claimed or not; for tests and metrics. */

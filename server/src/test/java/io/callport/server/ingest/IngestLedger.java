@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * What the pipeline's tables hold, read with plain SQL from outside the server (SQLite or PostgreSQL), so a test
@@ -46,6 +47,17 @@ final class IngestLedger {
         assertThat(count("SELECT COUNT(*) FROM csv_rows r LEFT JOIN calls c ON c.id = r.call_id WHERE NOT ("
                 + "(r.outcome = 'COMPLETED' AND c.status = 'COMPLETED') OR r.outcome = 'WAITING' "
                 + "OR (r.outcome = 'FAILED' AND r.reason IS NOT NULL))")).as("rows without a valid outcome").isZero();
+    }
+
+    /** The first column of every row the query gives, as text. */
+    List<String> texts(String sql) throws SQLException {
+        List<String> texts = new java.util.ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                texts.add(rows.getString(1));
+            }
+        }
+        return texts;
     }
 
     long count(String sql) throws SQLException {

@@ -166,8 +166,9 @@ class MetadataFlowTest {
         String campaign = server.campaign("Sales", true, 1);
         String callTime = clock.instant().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
         server.land(campaign, "c1.wav", Recordings.wav(400));
-        server.land(campaign, "calls.csv", HEADER + "C1,478," + callTime + ",c1.wav,Billing\n");
+        // before the call metadata, which closes the batch once its rows have their recordings
         server.land(campaign, "contacts-2026-01-05.csv", "contact_id,name,phone\nK1,Ada,555-0101\n,No Id,0\n");
+        server.land(campaign, "calls.csv", HEADER + "C1,478," + callTime + ",c1.wav,Billing\n");
         server.awaitBatchesFinal(campaign, WAIT);
         server.land(campaign, "contacts-2026-01-06.csv", "contact_id,name,phone\nK1,Ada Lovelace,555-0199\n");
         server.awaitBatchesFinal(campaign, WAIT);

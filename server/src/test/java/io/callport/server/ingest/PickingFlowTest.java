@@ -21,10 +21,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +192,7 @@ class PickingFlowTest {
         server.agent("512", null, "Cy Young");
     }
 
-    /** The recordings (generated) and a CSV of the rows, found by one folder scan so they form one batch. */
+    /** The recordings (generated) and a CSV of the rows, put into the folder together so they form one batch. */
     private IngestBatch dropAndAwait(String campaign, Map<String, String> rowsByRecording) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         int length = 300;
@@ -207,12 +206,12 @@ class PickingFlowTest {
 
     private IngestBatch drop(String campaign, Map<String, byte[]> files) throws IOException {
         Path folder = Files.createDirectories(campaignDir(campaign));
-        FileTime quiet = FileTime.from(Instant.now().minusSeconds(5));
+        Path staging = Files.createDirectories(dataDir.resolve("staging"));
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            // written a while ago, so the scan takes it at once
-            Files.setLastModifiedTime(Files.write(folder.resolve(file.getKey()), file.getValue()), quiet);
+            // written aside and moved in whole: the folder watcher never sees a file half written
+            Files.move(Files.write(staging.resolve(file.getKey()), file.getValue()), folder.resolve(file.getKey()),
+                    StandardCopyOption.ATOMIC_MOVE);
         }
-        assertThat(server.pipeline().scanNow()).isEqualTo(files.size());
         List<IngestBatch> batches = server.awaitBatchesFinal(campaign, WAIT);
         assertThat(batches).hasSize(1);
         return batches.getFirst();

@@ -74,6 +74,7 @@ public final class PipelineBenchmark {
 
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
+            long startMillis = System.currentTimeMillis();
             try (Stream<Path> files = Files.list(staging)) {
                 for (Path file : files.sorted(Comparator.comparing(p -> p.getFileName().toString().endsWith(".csv")))
                         .toList()) {
@@ -81,11 +82,11 @@ public final class PipelineBenchmark {
                 }
             }
             double dropped = seconds(start);
-            // looking costs the server too: only the few batch rows until every batch has finished
+            // looking costs the server too: only the few batch rows until every batch has finished; the time taken
+            // is read from when the server recorded the last batch finished, so looking seldom adds nothing to it
             while (!finished(pipeline.pipeline(), org.id(), campaign.id())) {
                 Thread.sleep(250);
             }
-            double total = seconds(start);
             long completed = completed(pipeline.pipeline(), org.id(), campaign.id());
             if (completed != calls) {
                 throw new IllegalStateException(completed + " of " + calls + " calls completed");
@@ -93,15 +94,17 @@ public final class PipelineBenchmark {
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
             if (report) {
                 Timeline timeline = server.context().database().read(c -> Timeline.of(c, campaign.id()));
-                long startMillis = System.currentTimeMillis() - (long) (total * 1000);
+                double total = (timeline.finished() - startMillis) / 1000.0;
                 System.out.printf("database=%s calls=%d seconds=%.1f calls_per_second=%.0f drop_seconds=%.1f "
                                 + "all_files_recorded_seconds=%.1f batch_closed_seconds=%.1f csv_read_seconds=%.1f "
-                                + "first_call_completed_seconds=%.1f calls_per_second_after_close=%.0f cpu_seconds=%.1f "
+                                + "first_call_completed_seconds=%.1f last_call_completed_seconds=%.1f "
+                                + "calls_per_second_after_close=%.0f cpu_seconds=%.1f "
                                 + "calls_per_cpu_second=%.0f "
                                 + "load_average=%.1f workers=%d cores=%d%n",
                         database.equals("sqlite") ? "sqlite" : "postgresql", calls, total, calls / total, dropped,
                         (timeline.allRecorded() - startMillis) / 1000.0, (timeline.windowClosed() - startMillis) / 1000.0,
                         (timeline.csvRead() - startMillis) / 1000.0, (timeline.firstCompleted() - startMillis) / 1000.0,
+                        (timeline.lastCompleted() - startMillis) / 1000.0,
                         calls / (total - (timeline.windowClosed() - startMillis) / 1000.0), cpu, calls / cpu, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                                 .getSystemLoadAverage(), settings.workers(), Runtime.getRuntime().availableProcessors());
             }
@@ -111,14 +114,17 @@ public final class PipelineBenchmark {
     }
 
     /** When the stages ended, in epoch milliseconds, read from the database after the run. */
-    private record Timeline(long allRecorded, long windowClosed, long csvRead, long firstCompleted) {
+    private record Timeline(long allRecorded, long windowClosed, long csvRead, long firstCompleted,
+                            long lastCompleted, long finished) {
         static Timeline of(java.sql.Connection c, String campaignId) throws java.sql.SQLException {
             return new Timeline(
                     single(c, "SELECT MAX(arrived_at) FROM ingest_files WHERE campaign_id = ?", campaignId),
                     single(c, "SELECT MAX(window_closes_at) FROM ingest_batches WHERE campaign_id = ?", campaignId),
                     single(c, "SELECT MAX(finished_at) FROM ingest_files WHERE campaign_id = ? AND kind = 'METADATA'",
                             campaignId),
-                    single(c, "SELECT MIN(completed_at) FROM calls WHERE campaign_id = ?", campaignId));
+                    single(c, "SELECT MIN(completed_at) FROM calls WHERE campaign_id = ?", campaignId),
+                    single(c, "SELECT MAX(completed_at) FROM calls WHERE campaign_id = ?", campaignId),
+                    single(c, "SELECT MAX(finished_at) FROM ingest_batches WHERE campaign_id = ?", campaignId));
         }
 
         private static long single(java.sql.Connection c, String sql, String campaignId) throws java.sql.SQLException {
