@@ -8,6 +8,7 @@ import io.callport.server.store.BatchStatus;
 import io.callport.server.store.Call;
 import io.callport.server.store.CallStatus;
 import io.callport.server.store.IngestBatch;
+import io.callport.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class BatchWindowTest {
 
     @TempDir
     Path dataDir;
-    final OffsetClock clock = new OffsetClock();
+    final MutableClock clock = MutableClock.running();
     PipelineServer server;
 
     @BeforeEach

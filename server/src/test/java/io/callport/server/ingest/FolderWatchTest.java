@@ -12,6 +12,7 @@ import io.callport.server.store.FileStatus;
 import io.callport.server.store.IngestBatch;
 import io.callport.server.store.IngestFile;
 import io.callport.server.store.Page;
+import io.callport.testsupport.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +39,7 @@ class FolderWatchTest {
     Path dataDir;
     @TempDir
     Path staging;
-    final OffsetClock clock = new OffsetClock();
+    final MutableClock clock = MutableClock.running();
     PipelineServer server;
 
     @AfterEach
