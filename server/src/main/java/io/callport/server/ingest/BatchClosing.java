@@ -43,7 +43,7 @@ final class BatchClosing implements Stage {
                 .filter(batch -> batch.open() && batch.windowClosesAt().isAfter(context.now())).orElse(null);
         // read before the transaction: a file joining the batch meanwhile is processed with it all the same
         boolean early = open != null && readiness.hasEverything(open);
-        context.holding(claim, (c, changes) -> {
+        context.holdingBatch(batchId, claim, (c, changes) -> {
             IngestBatch batch = context.pipeline().batches().find(c, batchId).orElse(null);
             if (batch == null) {
                 context.pipeline().work().complete(c, claim);

@@ -59,6 +59,14 @@ public final class BatchRepository {
     }
 
     /**
+     * Takes the batch's row lock for the rest of the transaction (an update that changes nothing, which both
+     * databases lock alike).
+     */
+    public void lock(Connection connection, String batchId) throws SQLException {
+        Sql.update(connection, "UPDATE ingest_batches SET updated_at = updated_at WHERE id = ?", batchId);
+    }
+
+    /**
      * Closes the batch if its window has passed; true when it is closed (now or before), false when files moved
      * its window on and it stays open.
      */
