@@ -24,12 +24,17 @@ public record UiContext(Background background, FileDialogs dialogs, Workspace wo
 
     /** The Uploader's context on the real clock, asking the person through the given dialogs. */
     public static UiContext create(FileDialogs dialogs, Profiles profiles) {
+        return create(dialogs, profiles, UploadTuning.DEFAULT);
+    }
+
+    /** The same, sending files with the given tuning. */
+    public static UiContext create(FileDialogs dialogs, Profiles profiles, UploadTuning tuning) {
         Clock clock = Clock.systemUTC();
         MappingStore mappings = new MappingStore();
         KeyService keys = new KeyService();
         return new UiContext(new Background(), dialogs, new Workspace(), new SampleService(clock), mappings,
                 new BatchService(clock), new ReportCsv(), keys, profiles, new ProfileSetup(profiles, keys),
                 new CampaignMappings(mappings, profiles.folder().resolve("mappings")),
-                new UploadService(profiles.folder(), UploadTuning.DEFAULT, RetryPolicy.DEFAULT, clock));
+                new UploadService(profiles.folder(), tuning, RetryPolicy.DEFAULT, clock));
     }
 }

@@ -1,5 +1,6 @@
 package io.callport.ui.common;
 
+import io.callport.service.upload.UploadTuning;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ScreenFixture implements AfterEachCallback {
     private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+    private UploadTuning uploadTuning = UploadTuning.DEFAULT;
     private UiContext context;
 
     /** Shows the screen in the test's stage and returns its controller. */
@@ -21,9 +23,17 @@ public final class ScreenFixture implements AfterEachCallback {
     /** The context of the test, made on first use. */
     public UiContext context() {
         if (context == null) {
-            context = UiTest.context(dialogs);
+            context = UiTest.context(dialogs, uploadTuning);
         }
         return context;
+    }
+
+    /** How the context will send files; call it before the context is made. */
+    public void sendWith(UploadTuning tuning) {
+        if (context != null) {
+            throw new IllegalStateException("The context is made already");
+        }
+        uploadTuning = tuning;
     }
 
     public ScriptedFileDialogs dialogs() {

@@ -2,6 +2,7 @@ package io.callport.ui.common;
 
 import io.callport.service.Profiles;
 import io.callport.service.credentials.FileCredentialStore;
+import io.callport.service.upload.UploadTuning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,11 +26,15 @@ public final class UiTest {
     private UiTest() {
     }
 
-    /** A context whose profiles live in a new temporary folder, keys in a file there: never the person's own. */
-    public static UiContext context(ScriptedFileDialogs dialogs) {
+    /**
+     * A context whose profiles live in a new temporary folder, keys in a file there: never the person's own; it sends
+     * files with the given tuning.
+     */
+    public static UiContext context(ScriptedFileDialogs dialogs, UploadTuning tuning) {
         try {
             Path folder = Files.createTempDirectory("callport-profiles");
-            return UiContext.create(dialogs, new Profiles(folder, new FileCredentialStore(folder.resolve("keys.json"))));
+            return UiContext.create(dialogs, new Profiles(folder, new FileCredentialStore(folder.resolve("keys.json"))),
+                    tuning);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
