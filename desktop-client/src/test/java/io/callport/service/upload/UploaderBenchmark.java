@@ -8,6 +8,7 @@ import io.callport.service.api.SftpAccess;
 import io.callport.testing.TestFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -97,7 +98,9 @@ public final class UploaderBenchmark {
         List<Double> callportRates = new ArrayList<>();
         List<Double> sftpRates = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
+            forgetCopies();
             sftpRates.add(sftpBatch(account, keyFile, files, "default", "*.wav", "measured"));
+            forgetCopies();
             callportRates.add(callportBatch(profile, batch, bestTuning, "measured"));
         }
         System.out.printf(Locale.ROOT, "summary=batch callport_median_files_per_second=%.1f tuning=%s "
@@ -111,7 +114,9 @@ public final class UploaderBenchmark {
         List<Double> sftpBig = new ArrayList<>();
         long peakHeap = 0;
         for (int round = 0; round < ROUNDS; round++) {
+            forgetCopies();
             sftpBig.add(sftpOne(account, keyFile, big, "aes128-gcm@openssh.com", "measured"));
+            forgetCopies();
             resetPeakHeap();
             callportBig.add(callportOne(profile, big));
             peakHeap = Math.max(peakHeap, peakHeapBytes());
@@ -123,6 +128,24 @@ public final class UploaderBenchmark {
         Files.delete(big);
 
         sampleLoad();
+    }
+
+    /**
+     * Deletes the server's copies of the recordings sent so far and flushes the disk, before each measured upload.
+     * Kept, they fill the page cache, and on these virtual machines each new GiB of it costs about 2 s of system time,
+     * charged to whichever upload comes next (see the server transfers in docs/benchmarks.md).
+     */
+    private void forgetCopies() throws IOException, InterruptedException {
+        List<Path> copies;
+        try (Stream<Path> files = Files.walk(work.resolve("server"))) {
+            copies = files.filter(file -> file.getFileName().toString().endsWith(".wav")).toList();
+        } catch (UncheckedIOException movedMeanwhile) {
+            copies = List.of(); // the pipeline moved a folder while it was walked; the next call catches up
+        }
+        for (Path copy : copies) {
+            Files.deleteIfExists(copy);
+        }
+        run("sync");
     }
 
     // ---- the batch ----
