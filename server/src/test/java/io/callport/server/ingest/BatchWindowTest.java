@@ -3,26 +3,20 @@ package io.callport.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.callport.server.config.ServerConfig;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.Call;
 import io.callport.server.store.CallStatus;
 import io.callport.server.store.IngestBatch;
-import io.callport.testsupport.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch waits out its window (an hour here) only while something may still come: once its CSV has come and every
  * row has found its recording, it closes at once.
  */
-class BatchWindowTest {
+class BatchWindowTest extends RunningPipelineFixture {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int HOUR_WINDOW = 3600;
     private static final String CSV = """
@@ -30,22 +24,6 @@ class BatchWindowTest {
             C1,478,2026-01-05T09:00:00Z,c1.wav,Billing
             C2,478,2026-01-05T10:00:00Z,c2.wav,Billing
             """;
-
-    @TempDir
-    Path dataDir;
-    final MutableClock clock = MutableClock.running();
-    PipelineServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = PipelineServer.start(ServerConfig.embedded(dataDir).withPorts(0, 0), PipelineServer.fast(), clock);
-        server.agent("478", null, "Ann Lee");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void recordingsThenACsvNamingThemAllCloseTheBatchBeforeItsWindow() throws Exception {

@@ -3,8 +3,6 @@ package io.callport.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.callport.testsupport.MutableClock;
-import io.callport.server.config.ServerConfig;
 import io.callport.server.store.BatchStatus;
 import io.callport.server.store.Call;
 import io.callport.server.store.CallStatus;
@@ -22,31 +20,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Metadata beyond one CSV: updates within 48 hours, sidecars, file-name conventions, agents made on the fly, CRM. */
-class MetadataFlowTest {
+class MetadataFlowTest extends RunningPipelineFixture {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String HEADER = "call_id,agent,date,recording,queue\n";
-
-    @TempDir
-    Path dataDir;
-    final MutableClock clock = MutableClock.running();
-    PipelineServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = PipelineServer.start(ServerConfig.embedded(dataDir).withPorts(0, 0), PipelineServer.fast(), clock);
-        server.agent("478", null, "Ann Lee");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void theSameReferenceWithin48HoursIsANewVersionAndLaterIsRefused() throws Exception {
