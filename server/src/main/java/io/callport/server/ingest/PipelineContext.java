@@ -51,10 +51,7 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
      * lost, nothing is done and {@link io.callport.server.store.LeaseLostException} is thrown.
      */
     <T> T holding(Claim claim, Work<T> work) {
-        return transaction((c, changes) -> {
-            pipeline.work().holdAll(c, claim, settings.lease());
-            return work.run(c, changes);
-        });
+        return transaction(holdingFirst(claim, work));
     }
 
     /**
@@ -63,11 +60,18 @@ record PipelineContext(Database database, Store store, PipelineStore pipeline, C
      * and again while a 100,000-file batch arrived, until the batch failed.
      */
     <T> T holdingBatch(String batchId, Claim claim, Work<T> work) {
+        Work<T> held = holdingFirst(claim, work);
         return transaction((c, changes) -> {
             pipeline.batches().lock(c, batchId);
+            return held.run(c, changes);
+        });
+    }
+
+    private <T> Work<T> holdingFirst(Claim claim, Work<T> work) {
+        return (c, changes) -> {
             pipeline.work().holdAll(c, claim, settings.lease());
             return work.run(c, changes);
-        });
+        };
     }
 
     /** Like {@link #holding}, and the claim's items are done when the transaction commits. */

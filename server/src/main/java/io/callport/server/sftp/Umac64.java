@@ -42,6 +42,7 @@ final class Umac64 {
     private final long[][] innerProductKey = new long[STREAMS][4];
     private final int[] innerProductMask = new int[STREAMS];
     private final Cipher padCipher;
+    private final byte[] nonceBlock = new byte[16];
     private final byte[] padBlock = new byte[16];
     private long padBlockNonce = 1; // odd, so no even nonce matches it before the first pad is made
 
@@ -208,10 +209,9 @@ final class Umac64 {
     private long pad(long nonce) {
         long even = nonce & ~1L;
         if (even != padBlockNonce) {
-            byte[] block = new byte[16];
-            ByteBuffer.wrap(block).putLong(even);
+            ByteBuffer.wrap(nonceBlock).putLong(0, even); // the nonce, zero-padded to a block
             try {
-                padCipher.doFinal(block, 0, 16, padBlock, 0);
+                padCipher.doFinal(nonceBlock, 0, 16, padBlock, 0);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES failed on one block", e);
             }
