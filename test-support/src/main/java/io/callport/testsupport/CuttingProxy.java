@@ -7,8 +7,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
@@ -18,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy on loopback in front of a real server, for fault tests: it forwards bytes both ways and can cut every
  * connection it carries, hard (a reset to both ends, as when a network link dies), either at given offsets of the
- * client-to-server stream or when told. While refusing, it resets each new connection as soon as it arrives.
+ * client-to-server stream, after a request reached the server and before its reply comes back, or when told. While
+ * refusing, it resets each new connection as soon as it arrives.
  */
 public final class CuttingProxy implements AutoCloseable {
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -29,6 +32,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final Deque<Long> cutOffsets = new ArrayDeque<>();
     private long forwardedToServer;
     private int cuts;
+    private byte[] requestWhoseReplyIsCut;
     private volatile boolean refusing;
     private volatile boolean closed;
 
@@ -63,6 +67,15 @@ public final class CuttingProxy implements AutoCloseable {
     public synchronized void cutAt(List<Long> offsets) {
         cutOffsets.clear();
         offsets.stream().sorted().forEach(cutOffsets::add);
+    }
+
+    /**
+     * The next time a client sends bytes containing {@code request} (in ASCII, such as a SQL statement), they reach
+     * the server, and every connection is cut as the server's reply arrives, so the client never sees it: the server
+     * did the work, and the client cannot tell whether it did.
+     */
+    public synchronized void cutBeforeReplyTo(String request) {
+        requestWhoseReplyIsCut = request.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Cuts every connection now. */
@@ -133,6 +146,7 @@ public final class CuttingProxy implements AutoCloseable {
         private final Socket client;
         private final Socket server;
         private int pumpsRunning = 2;
+        private volatile boolean replyCut;
 
         Link(Socket client, Socket server) {
             this.client = client;
@@ -146,6 +160,13 @@ public final class CuttingProxy implements AutoCloseable {
                 InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream();
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (!towardsServer && replyCut) {
+                        cut();
+                        return;
+                    }
+                    if (towardsServer && carriesRequestWhoseReplyIsCut(buffer, read)) {
+                        replyCut = true;
+                    }
                     Admitted admitted = towardsServer ? admit(read) : new Admitted(read, false);
                     out.write(buffer, 0, admitted.bytes());
                     if (admitted.cutAfter()) {
@@ -170,6 +191,23 @@ public final class CuttingProxy implements AutoCloseable {
             reset(client);
             reset(server);
         }
+    }
+
+    private synchronized boolean carriesRequestWhoseReplyIsCut(byte[] bytes, int length) {
+        if (requestWhoseReplyIsCut == null || indexOf(bytes, length, requestWhoseReplyIsCut) < 0) {
+            return false;
+        }
+        requestWhoseReplyIsCut = null;
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, int length, byte[] wanted) {
+        for (int start = 0; start + wanted.length <= length; start++) {
+            if (Arrays.equals(bytes, start, start + wanted.length, wanted, 0, wanted.length)) {
+                return start;
+            }
+        }
+        return -1;
     }
 
     /** How many of {@code length} bytes may pass before the next cut, and whether that cut is due after them. */
