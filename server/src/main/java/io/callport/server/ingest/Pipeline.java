@@ -4,6 +4,7 @@ import io.callport.server.ManagedComponent;
 import io.callport.server.ServerContext;
 import io.callport.server.landing.LandingListener;
 import io.callport.server.store.PipelineStore;
+import io.callport.server.store.PlannerStatistics;
 import io.callport.server.store.Store;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -34,6 +35,7 @@ public final class Pipeline implements ManagedComponent {
     private final FolderWatch watch;
     private final WorkRunner runner;
     private final PipelineCommands commands;
+    private final PlannerStatistics statistics;
     private final List<Runnable> housekeeping = new ArrayList<>();
     private ScheduledExecutorService scheduler;
 
@@ -64,6 +66,7 @@ public final class Pipeline implements ManagedComponent {
         stages.add(new WebhookDelivering(context));
         this.runner = new WorkRunner(context, stages);
         this.commands = new PipelineCommands(context);
+        this.statistics = new PlannerStatistics(server.database());
         housekeeping.add(new WaitExpiry(context)::run);
     }
 
@@ -152,6 +155,8 @@ public final class Pipeline implements ManagedComponent {
                 Thread.ofPlatform().name("callport-pipeline-timer").daemon().unstarted(runnable));
         PipelineSettings settings = context.settings();
         scheduler.scheduleWithFixedDelay(this::scanQuietly, 0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::refreshStatisticsQuietly, PlannerStatistics.EVERY.toMillis(),
+                PlannerStatistics.EVERY.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::houseKeepNow, settings.housekeepingEvery().toMillis(),
                 settings.housekeepingEvery().toMillis(), TimeUnit.MILLISECONDS);
         LOG.atInfo().addKeyValue("workers", settings.workers()).addKeyValue("worker", context.pipeline().work().worker())
@@ -176,6 +181,14 @@ public final class Pipeline implements ManagedComponent {
             }
         } catch (IOException | RuntimeException e) {
             LOG.atWarn().addKeyValue("error", e.getMessage()).setCause(e).log("folder scan failed");
+        }
+    }
+
+    private void refreshStatisticsQuietly() {
+        try {
+            statistics.refresh();
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.getMessage()).setCause(e).log("planner statistics were not refreshed");
         }
     }
 

@@ -98,11 +98,16 @@ public final class WorkQueue {
                 subjectId).isPresent();
     }
 
-    /** Whether an item of the kind is due and free to claim; a read, so idle workers look without locking. */
+    /**
+     * Whether an item of the kind is due and free to claim; a read, so idle workers look without locking. In the
+     * claim's order, so that it walks the claim's index from its start: without an order PostgreSQL often expected a
+     * due item early in the table and read all of it when there was none (3 ms a look at 70,000 queued items).
+     */
     public boolean hasDue(WorkKind kind) {
         Instant now = clock.instant();
         return database.read(c -> Sql.one(c, "SELECT 1 FROM work_items WHERE kind = ? AND run_after <= ? "
-                + "AND (claimed_by IS NULL OR lease_until < ?) LIMIT 1", row -> true, kind, now, now)).isPresent();
+                + "AND (claimed_by IS NULL OR lease_until < ?) ORDER BY run_after, id LIMIT 1", row -> true,
+                kind, now, now)).isPresent();
     }
 
     /** Claims up to {@code max} items of a kind that are due, for {@code lease}; an empty claim when none are. */
