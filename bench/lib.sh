@@ -46,3 +46,15 @@ stop_and_tidy() {
 trap stop_and_tidy EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# await_quiet PID: returns once the process has used under 20 ms of CPU in a quarter of a second (at most 30 s), so
+# work it does after answering (the server hashes and records what landed) is not charged to the next measurement.
+await_quiet() {
+  local before after
+  for _ in $(seq 120); do
+    before=$(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null) || return 0
+    sleep 0.25
+    after=$(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null) || return 0
+    [ $((after - before)) -lt 2 ] && return 0
+  done
+}

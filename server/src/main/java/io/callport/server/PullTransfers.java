@@ -29,7 +29,7 @@ final class PullTransfers {
         PullConnectorRepository connectors = new PullConnectorRepository(context.database(), context.clock(),
                 context.secrets());
         PullLedger ledger = new PullLedger(context.database(), context.clock());
-        PulledFileSink sink = (campaign, relativePath, file, sha256) -> landing.landFile(file, sha256,
+        PulledFileSink sink = (campaign, relativePath, file) -> landing.landFile(file,
                 new CampaignPath(campaign, relativePath), UploadSource.PULL, listener);
         this.scheduler = new PullScheduler(connectors, ledger, sink, dataDir.resolve(STAGING_DIR), context.clock());
         this.routes = new PullConnectorRoutes(connectors, ledger, scheduler,

@@ -36,12 +36,23 @@ final class Intake implements LandingListener {
 
     private final PipelineContext context;
     private final CampaignFolders folders;
-    /** Locations of files moving into place, with how many uploads are landing there. */
+    /** Locations of files moving into place or landed and not yet recorded, with how many uploads are there. */
     private final Map<String, Integer> landing = new ConcurrentHashMap<>();
+    private final ArrivalRecorder recorder = new ArrivalRecorder(this::record,
+            landed -> notLanding(landed.arrival().location()));
 
     Intake(PipelineContext context, CampaignFolders folders) {
         this.context = context;
         this.folders = folders;
+    }
+
+    void start() {
+        recorder.start();
+    }
+
+    /** Records the files that have landed so far; call once uploads have stopped. */
+    void stop() throws InterruptedException {
+        recorder.stop();
     }
 
     /**
@@ -59,20 +70,35 @@ final class Intake implements LandingListener {
         String name() {
             return io.callport.naming.FileNames.lastSegment(path);
         }
+
+        Arrival withSha256(String contentHash) {
+            return new Arrival(uploadId, campaign, location, path, size, contentHash, source, arrivedAt, batchId,
+                    archiveId);
+        }
     }
 
     @Override
     public void landing(CampaignPath destination) {
-        landing.merge(LandedFiles.locationOf(destination.campaign(), destination.relativePath()), 1, Integer::sum);
+        landingAt(LandedFiles.locationOf(destination.campaign(), destination.relativePath()));
     }
 
     @Override
     public void landingEnded(CampaignPath destination) {
-        landing.computeIfPresent(LandedFiles.locationOf(destination.campaign(), destination.relativePath()),
-                (location, uploads) -> uploads == 1 ? null : uploads - 1);
+        notLanding(LandedFiles.locationOf(destination.campaign(), destination.relativePath()));
     }
 
-    /** Whether an upload is landing a file there now: it records the file itself, so the folder scan leaves it. */
+    private void landingAt(String location) {
+        landing.merge(location, 1, Integer::sum);
+    }
+
+    private void notLanding(String location) {
+        landing.computeIfPresent(location, (place, uploads) -> uploads == 1 ? null : uploads - 1);
+    }
+
+    /**
+     * Whether an upload is landing a file there now, or landed it and its recording is pending: it records the file
+     * itself, so the folder scan leaves it.
+     */
     boolean isLanding(String location) {
         return landing.containsKey(location);
     }
@@ -85,9 +111,12 @@ final class Intake implements LandingListener {
                     .log("a file landed in a folder of no campaign; it is left where it is");
             return;
         }
-        record(List.of(new Arrival(file.uploadId(), campaign.get(),
-                LandedFiles.locationOf(file.campaign(), file.relativePath()), file.relativePath(), file.size(),
-                file.sha256(), file.source().name(), file.arrivedAt(), null, null)));
+        String location = LandedFiles.locationOf(file.campaign(), file.relativePath());
+        // still landing until recorded; landingEnded, which comes once this returns, does not end that
+        landingAt(location);
+        recorder.add(new ArrivalRecorder.Landed(new Arrival(file.uploadId(), campaign.get(), location,
+                file.relativePath(), file.size(), null, file.source().name(), file.arrivedAt(), null, null),
+                file.file()));
     }
 
     /** Records arrivals in one transaction; returns the files recorded now (not those recorded before). */

@@ -145,6 +145,7 @@ public final class Pipeline implements ManagedComponent {
                     .log("webhook secrets stored in plain text are now encrypted");
         }
         runner.start();
+        intake.start();
         try {
             watch.start();
         } catch (IOException e) {
@@ -170,6 +171,7 @@ public final class Pipeline implements ManagedComponent {
             scheduler.shutdownNow();
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
         }
+        intake.stop();
         runner.stop();
     }
 

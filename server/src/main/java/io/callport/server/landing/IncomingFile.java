@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
 
 /**
  * A file being written into the landing area. Its bytes go to a hidden partial file that no campaign folder shows;
@@ -25,20 +24,18 @@ public final class IncomingFile implements Closeable {
     private final String fileName;
     private final Path partial;
     private final FileChannel channel;
-    private final RunningSha256 sha256;
     private SizeLimit limit;
     private long size;
     private boolean finished;
     private boolean refusedAsTooLarge;
 
     IncomingFile(LandingArea area, String uploadId, String fileName, Path partial, FileChannel channel, long size,
-                 SizeLimit limit, RunningSha256.Progress hashedSoFar) {
+                 SizeLimit limit) {
         this.area = area;
         this.uploadId = uploadId;
         this.fileName = fileName;
         this.partial = partial;
         this.channel = channel;
-        this.sha256 = new RunningSha256(channel, size, hashedSoFar);
         this.size = size;
         this.limit = limit;
     }
@@ -86,7 +83,6 @@ public final class IncomingFile implements Closeable {
         } catch (IOException e) {
             throw DiskFullException.isDiskFull(e) ? new DiskFullException(fileName, e) : e;
         }
-        sha256.wrote(position, length);
         size = Math.max(size, position + length);
         return length;
     }
@@ -135,7 +131,6 @@ public final class IncomingFile implements Closeable {
     public void truncate(long newSize) throws IOException {
         ensureWritable();
         channel.truncate(newSize);
-        sha256.truncated(newSize);
         size = Math.min(size, newSize);
     }
 
@@ -152,19 +147,17 @@ public final class IncomingFile implements Closeable {
     public LandedFile complete(CampaignPath destination, UploadSource source, LandingListener listener)
             throws IOException {
         ensureWritable();
-        String hash;
         Path target;
         listener.landing(destination);
         try {
             try {
-                hash = sha256.finish(size);
                 target = moveTo(destination);
             } catch (IOException | RuntimeException e) {
                 discard();
                 throw e;
             }
             LandedFile landed = new LandedFile(uploadId, destination.campaign(), destination.relativePath(), target,
-                    size, hash, source, area.now());
+                    size, source, area.now());
             area.announce(listener, landed);
             return landed;
         } finally {
@@ -179,7 +172,7 @@ public final class IncomingFile implements Closeable {
     public void park(CampaignPath destination) throws IOException {
         ensureWritable();
         try {
-            rememberHashOf(moveTo(destination));
+            moveTo(destination);
         } catch (IOException | RuntimeException e) {
             discard();
             throw e;
@@ -200,15 +193,6 @@ public final class IncomingFile implements Closeable {
         Path target = area.prepareTarget(destination);
         finish();
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        rememberHashOf(target);
-    }
-
-    /** A parked file's hash so far, for its rename into place or its resumption ({@link #finish} stopped it). */
-    private void rememberHashOf(Path parked) throws IOException {
-        Optional<RunningSha256.Progress> progress = sha256.progress();
-        if (progress.isPresent()) {
-            area.rememberParked(parked, size, progress.get());
-        }
     }
 
     /** Deletes the partial file. Safe to call more than once. */
@@ -223,8 +207,6 @@ public final class IncomingFile implements Closeable {
     @Override
     public void close() throws IOException {
         if (!finished) {
-            sha256.stop();
-            sha256.progress().ifPresent(progress -> area.keepHashProgress(uploadId, progress));
             finish();
         }
     }
@@ -244,7 +226,6 @@ public final class IncomingFile implements Closeable {
     private void finish() throws IOException {
         finished = true;
         area.released(uploadId);
-        sha256.stop();
         channel.close();
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -40,8 +39,6 @@ public final class LandingArea {
     private final Clock clock;
     private final WriteCheck writeCheck;
     private final Set<String> openUploads = ConcurrentHashMap.newKeySet();
-    private final Map<String, RunningSha256.Progress> hashProgress = new ConcurrentHashMap<>();
-    private final ParkedFiles parkedFiles = new ParkedFiles();
 
     public LandingArea(Path root) throws IOException {
         this(root, SizeLimits.DEFAULT, Clock.systemUTC());
@@ -108,12 +105,12 @@ public final class LandingArea {
     /** Starts a new file; its size limit follows from its name. */
     public IncomingFile begin(String fileName) throws IOException {
         String uploadId = UUID.randomUUID().toString();
-        return open(uploadId, fileName, true, null);
+        return open(uploadId, fileName, true);
     }
 
     /** Reopens a partial file kept by {@link IncomingFile#close()}, e.g. to continue a resumable upload. */
     public IncomingFile resume(String uploadId, String fileName) throws IOException {
-        return open(requireUploadId(uploadId), fileName, false, hashProgress.remove(uploadId));
+        return open(requireUploadId(uploadId), fileName, false);
     }
 
     /**
@@ -123,10 +120,9 @@ public final class LandingArea {
      */
     public IncomingFile adopt(CampaignPath parked) throws IOException {
         String uploadId = UUID.randomUUID().toString();
-        RunningSha256.Progress hashedSoFar = parkedFiles.progressOf(pathOf(parked)).orElse(null);
         Files.move(pathOf(parked), partialOf(uploadId), StandardCopyOption.ATOMIC_MOVE);
         try {
-            return open(uploadId, parked.fileName(), false, hashedSoFar);
+            return open(uploadId, parked.fileName(), false);
         } catch (IOException | RuntimeException e) {
             Files.move(partialOf(uploadId), pathOf(parked), StandardCopyOption.ATOMIC_MOVE);
             throw e;
@@ -148,7 +144,6 @@ public final class LandingArea {
         if (openUploads.contains(requireUploadId(uploadId))) {
             throw new IllegalStateException("Upload " + uploadId + " is being written");
         }
-        hashProgress.remove(uploadId);
         Files.deleteIfExists(partialOf(uploadId));
     }
 
@@ -167,7 +162,7 @@ public final class LandingArea {
 
     /**
      * Lands a parked file (one written under a temporary name) by renaming it to its final name, which it
-     * replaces if present. The content is hashed from disk.
+     * replaces if present.
      */
     public LandedFile landRenamed(CampaignPath parked, CampaignPath destination, UploadSource source,
                                   LandingListener listener) throws IOException {
@@ -175,31 +170,22 @@ public final class LandingArea {
         if (!Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(parked.relativePath());
         }
-        RunningSha256.Progress hashedSoFar = parkedFiles.progressOf(from).orElse(null);
-        String hash;
-        try (FileChannel channel = FileChannel.open(from, StandardOpenOption.READ)) {
-            long size = channel.size();
-            hash = new RunningSha256(channel, size, hashedSoFar).finish(size);
-        }
-        return moveIntoPlace(from, hash, destination, source, listener);
+        return moveIntoPlace(from, destination, source, listener);
     }
 
     /**
      * Lands a whole file written elsewhere on this file system, such as a file a pull connector fetched, by moving
-     * it atomically to its final name (replacing a file already there). The caller has flushed it to disk and
-     * hashed it while writing it, so it is not read again.
-     *
-     * @param sha256 lowercase hex SHA-256 of the file's content
+     * it atomically to its final name (replacing a file already there). The caller has flushed it to disk.
      */
-    public LandedFile landFile(Path file, String sha256, CampaignPath destination, UploadSource source,
+    public LandedFile landFile(Path file, CampaignPath destination, UploadSource source,
                                LandingListener listener) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(file.toString());
         }
-        return moveIntoPlace(file, sha256, destination, source, listener);
+        return moveIntoPlace(file, destination, source, listener);
     }
 
-    private LandedFile moveIntoPlace(Path from, String hash, CampaignPath destination, UploadSource source,
+    private LandedFile moveIntoPlace(Path from, CampaignPath destination, UploadSource source,
                                      LandingListener listener) throws IOException {
         long size = Files.size(from);
         Path target = prepareTarget(destination);
@@ -207,7 +193,7 @@ public final class LandingArea {
         try {
             Files.move(from, target, StandardCopyOption.ATOMIC_MOVE);
             LandedFile landed = new LandedFile(UUID.randomUUID().toString(), destination.campaign(),
-                    destination.relativePath(), target, size, hash, source, now());
+                    destination.relativePath(), target, size, source, now());
             announce(listener, landed);
             return landed;
         } finally {
@@ -231,7 +217,6 @@ public final class LandingArea {
                     if (!openUploads.contains(uploadId)
                             && Files.getLastModifiedTime(partial).toInstant().isBefore(cutoff)
                             && Files.deleteIfExists(partial)) {
-                        hashProgress.remove(uploadId);
                         deleted++;
                     }
                 } catch (NoSuchFileException alreadyGone) {
@@ -246,14 +231,6 @@ public final class LandingArea {
         Path target = pathOf(destination);
         Files.createDirectories(target.getParent());
         return target;
-    }
-
-    void keepHashProgress(String uploadId, RunningSha256.Progress progress) {
-        hashProgress.put(uploadId, progress);
-    }
-
-    void rememberParked(Path file, long size, RunningSha256.Progress hashedSoFar) throws IOException {
-        parkedFiles.remember(file, size, hashedSoFar);
     }
 
     void released(String uploadId) {
@@ -276,8 +253,7 @@ public final class LandingArea {
         }
     }
 
-    private IncomingFile open(String uploadId, String fileName, boolean create, RunningSha256.Progress hashedSoFar)
-            throws IOException {
+    private IncomingFile open(String uploadId, String fileName, boolean create) throws IOException {
         if (!openUploads.add(uploadId)) {
             throw new IllegalStateException("Upload " + uploadId + " is already being written");
         }
@@ -289,7 +265,7 @@ public final class LandingArea {
                     : FileChannel.open(partial, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
                 return new IncomingFile(this, uploadId, fileName, partial, channel, channel.size(),
-                        limits.limitFor(fileName), hashedSoFar);
+                        limits.limitFor(fileName));
             } catch (IOException e) {
                 channel.close();
                 throw e;

@@ -84,7 +84,7 @@ final class Deliveries implements AutoCloseable {
                     Files.delete(file);
                     ledger.damaged(connectorId, remote, "The staged copy was damaged before it was handed over "
                             + "(this server stopped while writing it?); the file is fetched again.");
-                } else if (handOver(entry.path(), file, entry.sha256())) {
+                } else if (handOver(entry.path(), file)) {
                     taken.add(entry.path());
                 }
             } catch (IOException e) {
@@ -129,7 +129,7 @@ final class Deliveries implements AutoCloseable {
             if (staged.unchanged()) {
                 deleteQuietly(staged.staged());
                 counters.unchanged.incrementAndGet();
-            } else if (handOver(staged.file().path(), staged.staged(), staged.sha256())) {
+            } else if (handOver(staged.file().path(), staged.staged())) {
                 taken.add(staged.file().path());
             }
         }
@@ -138,9 +138,9 @@ final class Deliveries implements AutoCloseable {
     }
 
     /** Gives the file to the sink; false, with the reason on the file, when the sink refuses it. */
-    private boolean handOver(String path, Path file, String sha256) {
+    private boolean handOver(String path, Path file) {
         try {
-            sink.pulled(campaignFolder, path, file, sha256);
+            sink.pulled(campaignFolder, path, file);
             Files.deleteIfExists(file);
             return true;
         } catch (IOException | RuntimeException e) {

@@ -15,7 +15,6 @@ public interface PulledFileSink {
      * @param relativePath the file's path below the connector's base path, {@code /}-separated, e.g.
      *                     {@code 20260211/call-1.mp3}
      * @param file         the whole file, flushed to disk, in the server's data folder
-     * @param sha256       lowercase hex SHA-256 of its content, computed while it was fetched
      */
-    void pulled(CampaignFolder campaign, String relativePath, Path file, String sha256) throws IOException;
+    void pulled(CampaignFolder campaign, String relativePath, Path file) throws IOException;
 }

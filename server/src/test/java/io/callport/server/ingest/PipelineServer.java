@@ -19,6 +19,7 @@ import io.callport.server.store.CallFilter;
 import io.callport.server.store.Campaign;
 import io.callport.server.store.IngestBatch;
 import io.callport.server.store.Page;
+import io.callport.server.store.Sql;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -149,8 +150,13 @@ public final class PipelineServer implements AutoCloseable {
         return land(campaignId, path, content, UploadSource.SFTP);
     }
 
+    /** Also waits until the pipeline has recorded the file, which it does on a thread of its own. */
     public LandedFile land(String campaignId, String path, byte[] content, UploadSource source) throws IOException {
-        return landing.landBytes(content, new CampaignPath(folder(campaignId), path), source, extension);
+        LandedFile landed = landing.landBytes(content, new CampaignPath(folder(campaignId), path), source, extension);
+        await(() -> http.server().context().database().read(c -> Sql.one(c,
+                        "SELECT 1 FROM ingest_files WHERE upload_id = ?", row -> true, landed.uploadId())).orElse(null),
+                Duration.ofSeconds(30), () -> "the pipeline to record " + path);
+        return landed;
     }
 
     public LandedFile land(String campaignId, String path, String text) throws IOException {

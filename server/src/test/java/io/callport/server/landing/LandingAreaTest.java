@@ -59,7 +59,7 @@ class LandingAreaTest {
         assertThat(landed.relativePath()).isEqualTo("2026-11-02/call.wav");
         assertThat(landed.file()).isEqualTo(finalPath);
         assertThat(landed.size()).isEqualTo(1000);
-        assertThat(landed.sha256()).isEqualTo(sha256(content));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(content));
         assertThat(landed.source()).isEqualTo(UploadSource.SFTP);
         assertThatThrownBy(() -> file.complete(new CampaignPath(SALES, "again.wav"), UploadSource.SFTP, listener))
                 .isInstanceOf(IOException.class);
@@ -108,7 +108,7 @@ class LandingAreaTest {
         LandedFile landed = file.complete(new CampaignPath(SALES, "call.wav"), UploadSource.SFTP, listener);
 
         assertThat(landed.size()).isEqualTo(1000);
-        assertThat(landed.sha256()).isEqualTo(sha256(content));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(content));
     }
 
     @Test
@@ -126,7 +126,7 @@ class LandingAreaTest {
         LandedFile landed = resumed.complete(new CampaignPath(SALES, "call.wav"), UploadSource.API, listener);
 
         assertThat(landed.file()).hasBinaryContent(content);
-        assertThat(landed.sha256()).isEqualTo(sha256(content));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(content));
     }
 
     @Test
@@ -144,7 +144,7 @@ class LandingAreaTest {
         third.write(ByteBuffer.wrap(content, 640, 320), 640);
         LandedFile landed = third.complete(new CampaignPath(SALES, "call.wav"), UploadSource.API, listener);
 
-        assertThat(landed.sha256()).isEqualTo(sha256(content));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(content));
     }
 
     @Test
@@ -156,7 +156,7 @@ class LandingAreaTest {
 
         LandedFile landed = file.complete(new CampaignPath(SALES, "call.wav"), UploadSource.SFTP, listener);
 
-        assertThat(landed.sha256()).isEqualTo(sha256(content));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(content));
     }
 
     @Test
@@ -216,7 +216,7 @@ class LandingAreaTest {
         assertThat(landing.pathOf(parked)).doesNotExist();
         assertThat(landed.file()).hasBinaryContent(content);
         assertThat(landed.relativePath()).isEqualTo("call.wav");
-        assertThat(landed.sha256()).isEqualTo(sha256(content));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(content));
         assertThat(events).containsExactly(landed);
     }
 
@@ -233,7 +233,7 @@ class LandingAreaTest {
         LandedFile landed = resumed.complete(parked.withFileName("call.wav"), UploadSource.SFTP, listener);
 
         assertThat(landed.file()).hasBinaryContent(content);
-        assertThat(landed.sha256()).isEqualTo(sha256(content));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(content));
     }
 
     @Test
@@ -251,25 +251,25 @@ class LandingAreaTest {
         byte[] whole = new byte[700];
         System.arraycopy(start, 0, whole, 0, 500);
         System.arraycopy(more, 0, whole, 500, 200);
-        assertThat(landed.sha256()).isEqualTo(sha256(whole));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(whole));
     }
 
     @Test
     void aFileFetchedElsewhereLandsByMovingItAndReplacesAnEarlierVersion() throws IOException {
         CampaignPath destination = new CampaignPath(SALES, "20260211/call.wav");
         Path first = Files.write(staging.resolve("first"), randomBytes(300, 5));
-        landing.landFile(first, sha256(Files.readAllBytes(first)), destination, UploadSource.PULL, listener);
+        landing.landFile(first, destination, UploadSource.PULL, listener);
         // larger than this area's 1024-byte recording limit: a fetched file is whole already, the pipeline judges it
         byte[] content = randomBytes(1500, 6);
         Path second = Files.write(staging.resolve("second"), content);
 
-        LandedFile landed = landing.landFile(second, sha256(content), destination, UploadSource.PULL, listener);
+        LandedFile landed = landing.landFile(second, destination, UploadSource.PULL, listener);
 
         assertThat(second).doesNotExist();
         assertThat(landing.pathOf(destination)).hasBinaryContent(content);
         assertThat(landed.relativePath()).isEqualTo("20260211/call.wav");
         assertThat(landed.size()).isEqualTo(1500);
-        assertThat(landed.sha256()).isEqualTo(sha256(content));
+        assertThat(sha256(landed.file())).isEqualTo(sha256(content));
         assertThat(landed.source()).isEqualTo(UploadSource.PULL);
         assertThat(events).hasSize(2).last().isEqualTo(landed);
         assertThat(partials()).isEmpty();
@@ -277,7 +277,7 @@ class LandingAreaTest {
 
     @Test
     void aMissingFileLandsNothing() {
-        assertThatThrownBy(() -> landing.landFile(staging.resolve("gone"), sha256(new byte[0]),
+        assertThatThrownBy(() -> landing.landFile(staging.resolve("gone"),
                 new CampaignPath(SALES, "call.wav"), UploadSource.PULL, listener))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
         assertThat(events).isEmpty();

@@ -1,5 +1,6 @@
 package io.callport.server.landing;
 
+import io.callport.server.TestBytes;
 import io.callport.server.sftp.CallportSftpServer;
 import io.callport.server.sftp.SftpAccount;
 import io.callport.server.sftp.SftpAccounts;
@@ -39,8 +40,9 @@ public final class TransferServersMain {
                 .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
         LandingArea landing = new LandingArea(data.resolve("landing"));
         landing.campaignDir(CAMPAIGN);
+        // the SHA-256 of what is on disk once landed, read in the same small heap, as the pipeline reads it
         LandingListener printer = file -> System.out.println("LANDED " + file.relativePath() + " " + file.size() + " "
-                + file.sha256());
+                + TestBytes.sha256(file.file()));
 
         SftpAccounts accounts = (username, key) -> KeyUtils.compareKeys(registered, key)
                 ? Optional.of(SftpAccount.forCampaign(username, CAMPAIGN)) : Optional.empty();

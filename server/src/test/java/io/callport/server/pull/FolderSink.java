@@ -33,8 +33,7 @@ final class FolderSink implements PulledFileSink {
     }
 
     @Override
-    public synchronized void pulled(CampaignFolder campaign, String relativePath, Path file, String sha256)
-            throws IOException {
+    public synchronized void pulled(CampaignFolder campaign, String relativePath, Path file) throws IOException {
         if (failuresToCome > 0) {
             failuresToCome--;
             throw new IOException("pipeline unavailable");

@@ -43,8 +43,8 @@ class JschUploadTest extends SftpServerFixture {
 
         assertThat(events).extracting(LandedFile::relativePath).containsExactly(
                 "20261102-083700_outbound_478.wav", "20261102-091400_inbound_478.mp3", "calls.csv");
-        assertThat(events.get(0).sha256()).isEqualTo(sha256(first));
-        assertThat(events.get(1).sha256()).isEqualTo(sha256(second));
+        assertThat(sha256(events.get(0).file())).isEqualTo(sha256(first));
+        assertThat(sha256(events.get(1).file())).isEqualTo(sha256(second));
         assertThat(events).extracting(LandedFile::campaign).containsOnly(SALES);
     }
 

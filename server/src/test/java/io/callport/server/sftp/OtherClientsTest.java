@@ -37,8 +37,8 @@ class OtherClientsTest extends SftpServerFixture {
 
         assertThat(output).contains("in-place.wav", "via-temp.wav");
         assertThat(events).extracting(LandedFile::relativePath).containsExactly("in-place.wav", "via-temp.wav");
-        assertThat(events.get(0).sha256()).isEqualTo(sha256(first));
-        assertThat(events.get(1).sha256()).isEqualTo(sha256(second));
+        assertThat(sha256(events.get(0).file())).isEqualTo(sha256(first));
+        assertThat(sha256(events.get(1).file())).isEqualTo(sha256(second));
         try (var files = Files.list(landing.campaignDir(SALES))) {
             assertThat(files).extracting(p -> p.getFileName().toString())
                     .containsExactlyInAnyOrder("in-place.wav", "via-temp.wav");
@@ -64,7 +64,7 @@ class OtherClientsTest extends SftpServerFixture {
         assertThat(events).extracting(LandedFile::relativePath).containsExactlyInAnyOrder(
                 "2026-11-02/20261102-095100_inbound_512.wav", "2026-11-02/calls.csv");
         assertThat(events).filteredOn(e -> e.relativePath().endsWith(".wav")).singleElement()
-                .extracting(LandedFile::sha256).isEqualTo(sha256(recording));
+                .extracting(file -> sha256(file.file())).isEqualTo(sha256(recording));
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

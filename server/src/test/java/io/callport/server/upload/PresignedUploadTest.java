@@ -37,8 +37,9 @@ class PresignedUploadTest extends UploadServerFixture {
         String output = uploadForm(presigned, "file=@" + file);
 
         assertThat(output).endsWith("\n201");
-        assertThat(JSON.readTree(output.substring(0, output.lastIndexOf('\n'))).get("sha256").asText())
-                .isEqualTo(sha256(recording));
+        assertThat(JSON.readTree(output.substring(0, output.lastIndexOf('\n'))).get("size").asLong())
+                .isEqualTo(recording.length);
+        assertThat(sha256(events.get(1).file())).isEqualTo(sha256(recording));
         assertThat(events).extracting(LandedFile::relativePath)
                 .containsExactly(key.replace(".wav", ".json"), key);
         assertThat(JSON.readTree(events.get(0).file().toFile()))
