@@ -242,8 +242,8 @@ public final class CallRepository {
         }
         List<Object> parameters = new ArrayList<>(List.of(clock.instant()));
         parameters.addAll(callIds);
-        return Sql.update(connection, "UPDATE calls SET status = 'PROCESSING', reason = NULL, updated_at = ? "
-                + "WHERE status = 'PENDING' AND id IN (" + InLists.placeholders(callIds.size()) + ")",
+        return Sql.updatePlannedForValues(connection, "UPDATE calls SET status = 'PROCESSING', reason = NULL, "
+                + "updated_at = ? WHERE status = 'PENDING' AND id IN (" + InLists.placeholders(callIds.size()) + ")",
                 parameters.toArray());
     }
 

@@ -59,9 +59,6 @@ public final class Database implements AutoCloseable {
             hikari.setMaximumPoolSize(4);
         } else {
             hikari.setDriverClassName("org.postgresql.Driver");
-            // Plans for the values at hand: a plan cached for any value was made when the pipeline's tables held a
-            // few rows, or one campaign's, and kept scanning whole tables once they held a hundred thousand
-            hikari.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
             hikari.setMaximumPoolSize(10);
         }
         try {

@@ -62,8 +62,8 @@ public final class IngestFileRepository {
             throws SQLException {
         Map<String, IngestFile> found = new HashMap<>();
         for (List<String> part : InLists.partition(values)) {
-            for (IngestFile file : Sql.list(connection, "SELECT " + COLUMNS + " FROM ingest_files WHERE campaign_id = ? "
-                    + "AND " + ACCEPTED + " AND " + column + " IN (" + InLists.placeholders(part.size())
+            for (IngestFile file : Sql.listPlannedForValues(connection, "SELECT " + COLUMNS
+                    + " FROM ingest_files WHERE campaign_id = ? AND " + ACCEPTED + " AND " + column + " IN (" + InLists.placeholders(part.size())
                     + ") ORDER BY arrived_at DESC", IngestFileRepository::map, InLists.with(campaignId, part))) {
                 found.put(key.apply(file), file);
             }

@@ -119,7 +119,7 @@ public final class WorkQueue {
             // not taken; PostgreSQL skips rows other claims are locking instead of waiting (and deadlocking) on them.
             // The items are picked in a CTE, which runs once: picked in "WHERE id IN (...)", PostgreSQL spent over
             // five minutes on one claim from a queue of 100,000 items.
-            Sql.update(c, "WITH picked AS (SELECT id FROM work_items WHERE kind = ? AND run_after <= ? "
+            Sql.updatePlannedForValues(c, "WITH picked AS (SELECT id FROM work_items WHERE kind = ? AND run_after <= ? "
                             + "AND (claimed_by IS NULL OR lease_until < ?) ORDER BY run_after, id LIMIT ?" + skipLocked
                             + ") UPDATE work_items SET claimed_by = ?, lease_until = ?, attempts = attempts + 1 "
                             + "FROM picked WHERE work_items.id = picked.id "
