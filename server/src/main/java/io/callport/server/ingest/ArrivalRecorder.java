@@ -85,27 +85,11 @@ final class ArrivalRecorder {
         }
     }
 
-    /** Records the group, trying again while the pipeline runs; once it stops, one try is all. */
+    /**
+     * Hashes the group's files once, then records them, trying again while the pipeline runs; once it stops, one
+     * try is all.
+     */
     private void recordPersistently(List<Landed> group) throws InterruptedException {
-        while (true) {
-            try {
-                recordOnce(group);
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    LOG.atWarn().addKeyValue("files", group.size()).addKeyValue("error", e.getMessage())
-                            .log("files that landed as the pipeline stopped were not recorded; the next start finds them");
-                    group.forEach(done);
-                    return;
-                }
-                LOG.atWarn().addKeyValue("files", group.size()).addKeyValue("error", e.getMessage()).setCause(e)
-                        .log("files that landed could not be recorded; trying again");
-                Thread.sleep(RETRY_AFTER);
-            }
-        }
-    }
-
-    private void recordOnce(List<Landed> group) {
         List<Landed> readable = new ArrayList<>();
         List<Intake.Arrival> arrivals = new ArrayList<>();
         for (Landed landed : group) {
@@ -119,8 +103,21 @@ final class ArrivalRecorder {
                 done.accept(landed);
             }
         }
-        group.retainAll(readable);
-        record.accept(arrivals);
-        group.forEach(done);
+        while (!arrivals.isEmpty()) {
+            try {
+                record.accept(arrivals);
+                break;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    LOG.atWarn().addKeyValue("files", arrivals.size()).addKeyValue("error", e.getMessage())
+                            .log("files that landed as the pipeline stopped were not recorded; the next start finds them");
+                    break;
+                }
+                LOG.atWarn().addKeyValue("files", arrivals.size()).addKeyValue("error", e.getMessage()).setCause(e)
+                        .log("files that landed could not be recorded; trying again");
+                Thread.sleep(RETRY_AFTER);
+            }
+        }
+        readable.forEach(done);
     }
 }
